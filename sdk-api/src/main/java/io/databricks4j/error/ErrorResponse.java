@@ -1,0 +1,157 @@
+package io.databricks4j.error;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a failed call answered, as parsed from the response. The value behind every
+ * {@link DatabricksError}.
+ */
+public final class ErrorResponse {
+  private final int statusCode;
+  private final String errorCode;
+  private final String message;
+  private final List<ErrorDetail> details;
+  private final Duration retryAfter;
+  private final String method;
+  private final String path;
+  private final int attempts;
+  private final Duration elapsed;
+
+  private ErrorResponse(Builder b) {
+    this.statusCode = b.statusCode;
+    this.errorCode = b.errorCode == null ? "" : b.errorCode;
+    this.message = b.message == null ? "" : b.message;
+    this.details = b.details == null ? List.of() : List.copyOf(b.details);
+    this.retryAfter = b.retryAfter;
+    this.method = b.method == null ? "" : b.method;
+    this.path = b.path == null ? "" : b.path;
+    this.attempts = b.attempts;
+    this.elapsed = b.elapsed;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.statusCode = statusCode;
+    b.errorCode = errorCode;
+    b.message = message;
+    b.details = details;
+    b.retryAfter = retryAfter;
+    b.method = method;
+    b.path = path;
+    b.attempts = attempts;
+    b.elapsed = elapsed;
+    return b;
+  }
+
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** The {@code error_code}, empty when the service sent none. */
+  public String errorCode() {
+    return errorCode;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public List<ErrorDetail> details() {
+    return details;
+  }
+
+  /** The {@code Retry-After} the service asked for. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** The HTTP method of the failed request. */
+  public String method() {
+    return method;
+  }
+
+  /** The path of the failed request (no query string). */
+  public String path() {
+    return path;
+  }
+
+  /** How many attempts were made; 1 when the call was not retried. */
+  public int attempts() {
+    return Math.max(1, attempts);
+  }
+
+  /** Time from the first attempt to giving up, when retried. */
+  public Optional<Duration> elapsed() {
+    return Optional.ofNullable(elapsed);
+  }
+
+  /** Builder of {@link ErrorResponse}. */
+  public static final class Builder {
+    private int statusCode;
+    private String errorCode;
+    private String message;
+    private List<ErrorDetail> details;
+    private Duration retryAfter;
+    private String method;
+    private String path;
+    private int attempts = 1;
+    private Duration elapsed;
+
+    private Builder() {}
+
+    public Builder statusCode(int v) {
+      statusCode = v;
+      return this;
+    }
+
+    public Builder errorCode(String v) {
+      errorCode = v;
+      return this;
+    }
+
+    public Builder message(String v) {
+      message = v;
+      return this;
+    }
+
+    public Builder details(List<ErrorDetail> v) {
+      details = v;
+      return this;
+    }
+
+    public Builder retryAfter(Duration v) {
+      retryAfter = v;
+      return this;
+    }
+
+    public Builder method(String v) {
+      method = v;
+      return this;
+    }
+
+    public Builder path(String v) {
+      path = v;
+      return this;
+    }
+
+    public Builder attempts(int v) {
+      attempts = v;
+      return this;
+    }
+
+    public Builder elapsed(Duration v) {
+      elapsed = v;
+      return this;
+    }
+
+    public ErrorResponse build() {
+      return new ErrorResponse(this);
+    }
+  }
+}
