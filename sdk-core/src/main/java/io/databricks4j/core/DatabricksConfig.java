@@ -93,6 +93,16 @@ public final class DatabricksConfig implements ConfigView {
     return new DatabricksConfig(merged, true);
   }
 
+  /**
+   * Merges environment variables only, without reading any config file: what is known even when
+   * the profile cannot be loaded. For diagnostics (the {@code auth describe} command).
+   */
+  public DatabricksConfig resolveEnvironmentOnly() {
+    Builder merged = toBuilder();
+    ConfigResolver.resolveEnvironment(merged.values, merged.sources, environment);
+    return new DatabricksConfig(merged, true);
+  }
+
   /** Whether {@link #resolve()} has run. */
   public boolean isResolved() {
     return resolved;

@@ -21,6 +21,19 @@ public final class ConfigResolver {
 
   /** Resolves into the given maps (explicit values already in them). */
   public static void resolveInto(Map<ConfigAttribute, String> values, Map<ConfigAttribute, ConfigSource> sources, Environment env) {
+    resolveEnvironment(values, sources, env);
+    checkValues(values, sources);
+    loadProfile(values, sources, env);
+    promoteHostQuery(values, sources);
+    String rawHost = values.get(ConfigAttribute.HOST);
+    if (rawHost != null && Hosts.normalize(rawHost).isEmpty()) {
+      throw new ConfigException(ConfigDescriptions.withConfig("no host configured: host \"" + rawHost
+          + "\" has no host name; set it to the workspace URL, for example https://my-workspace.cloud.databricks.com", values, sources, null));
+    }
+  }
+
+  /** Fills attributes that are not set from their environment variables. */
+  public static void resolveEnvironment(Map<ConfigAttribute, String> values, Map<ConfigAttribute, ConfigSource> sources, Environment env) {
     for (ConfigAttribute a : ConfigAttribute.values()) {
       if (values.containsKey(a)) {
         continue;
@@ -33,14 +46,6 @@ public final class ConfigResolver {
           break;
         }
       }
-    }
-    checkValues(values, sources);
-    loadProfile(values, sources, env);
-    promoteHostQuery(values, sources);
-    String rawHost = values.get(ConfigAttribute.HOST);
-    if (rawHost != null && Hosts.normalize(rawHost).isEmpty()) {
-      throw new ConfigException(ConfigDescriptions.withConfig("no host configured: host \"" + rawHost
-          + "\" has no host name; set it to the workspace URL, for example https://my-workspace.cloud.databricks.com", values, sources, null));
     }
   }
 

@@ -1,0 +1,108 @@
+package io.databricks4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.databricks4j.core.DatabricksConfig;
+import io.databricks4j.core.auth.Credentials;
+import io.databricks4j.core.auth.CredentialsResolver;
+import io.databricks4j.core.config.ConfigAttribute;
+import io.databricks4j.core.config.ConfigSource;
+import io.databricks4j.core.config.Environment;
+import io.databricks4j.error.DatabricksException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code auth describe}: resolves configuration and credentials exactly as
+ * {@code WorkspaceClient.create()} does and prints every attribute with its (redacted) value and
+ * where it came from. No network call is made for pat and basic.
+ */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+    description = "Show the resolved host, auth type and every attribute with its source.")
+final class AuthDescribeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--profile", description = "Profile of the config file to use.")
+  String profile;
+
+  @Option(names = "--host", description = "Workspace or account host.")
+  String host;
+
+  @Option(names = "--auth-type", description = "Force an auth type (pat, basic, oauth-m2m, ...).")
+  String authType;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  /** The environment seam; tests replace it. */
+  static Environment environment = Environment.system();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    DatabricksConfig.Builder builder = DatabricksConfig.builder().environment(environment)
+        .profile(profile).host(host).authType(authType);
+    DatabricksConfig config = null;
+    String error = null;
+    Credentials credentials = null;
+    try {
+      config = builder.build().resolve();
+      credentials = CredentialsResolver.create().resolve(config);
+    } catch (DatabricksException e) {
+      error = e.getMessage();
+      if (config == null) {
+        config = builder.build().resolveEnvironmentOnly();
+      }
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    if (error != null) {
+      result.put("error", error);
+    }
+    result.put("host", config.host().orElse(null));
+    result.put("auth_type", credentials == null ? config.authType().orElse(null) : credentials.authType());
+    result.put("account_id", config.accountId().orElse(null));
+    result.put("is_account_client", config.isAccountClient());
+    result.put("cloud", config.cloud().name());
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    for (Map.Entry<ConfigAttribute, ConfigSource> e : config.sources().entrySet()) {
+      ConfigAttribute a = e.getKey();
+      String value = a.sensitive() ? "***" : a == ConfigAttribute.HOST ? config.host().orElse(config.get(a).orElse("")) : config.get(a).orElse("");
+      attributes.put(a.key(), Map.of("value", value, "source", e.getValue().toString()));
+    }
+    result.put("attributes", attributes);
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    } else {
+      if (error != null) {
+        out.println("Error: " + error);
+        out.println();
+      }
+      out.printf("Host:       %s%n", orNone(result.get("host")));
+      out.printf("Auth type:  %s%n", orNone(result.get("auth_type")));
+      out.printf("Account id: %s%n", orNone(result.get("account_id")));
+      out.printf("Client:     %s (%s)%n", config.isAccountClient() ? "account" : "workspace", config.cloud());
+      out.println("Attributes:");
+      if (attributes.isEmpty()) {
+        out.println("  (none)");
+      }
+      for (Map.Entry<ConfigAttribute, ConfigSource> e : config.sources().entrySet()) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> v = (Map<String, String>) attributes.get(e.getKey().key());
+        out.printf("  %-28s %-40s %s%n", e.getKey().key(), v.get("value"), v.get("source"));
+      }
+    }
+    out.flush();
+    return error == null ? 0 : 1;
+  }
+
+  private static Object orNone(Object o) {
+    return o == null ? "(none)" : o;
+  }
+}
