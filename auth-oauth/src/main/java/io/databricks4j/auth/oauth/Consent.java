@@ -1,0 +1,96 @@
+package io.databricks4j.auth.oauth;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import io.databricks4j.auth.CredentialsException;
+import io.databricks4j.auth.Token;
+import io.databricks4j.auth.oauth.internal.CodeFlow;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A login in progress: the URL to send the user to, and the state and PKCE verifier to check and
+ * complete the callback with. Keep it in a server-side session only (it holds the verifier), use it
+ * once, and never in a cookie. The client secret is never part of {@link #toMap()}.
+ */
+public final class Consent {
+  static final String HOST = "host";
+  static final String CLIENT_ID = "client_id";
+  static final String REDIRECT_URL = "redirect_url";
+  static final String TOKEN_ENDPOINT = "token_endpoint";
+  static final String AUTH_URL = "auth_url";
+  static final String STATE = "state";
+  static final String VERIFIER = "verifier";
+  private static final List<String> KEYS = List.of(HOST, CLIENT_ID, REDIRECT_URL, TOKEN_ENDPOINT, AUTH_URL, STATE, VERIFIER);
+
+  private final Map<String, String> values;
+  private final String clientSecret;
+
+  private Consent(Map<String, String> values, String clientSecret) {
+    this.values = values;
+    this.clientSecret = clientSecret;
+  }
+
+  /** A consent of a public client, from {@link #toMap()}. */
+  public static Consent fromMap(Map<String, String> map) {
+    return fromMap(map, null);
+  }
+
+  /**
+   * A consent from {@link #toMap()}, with the client secret of a confidential client.
+   *
+   * @param clientSecret null for a public client
+   */
+  public static Consent fromMap(Map<String, String> map, String clientSecret) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String key : KEYS) {
+      String value = map.get(key);
+      if (value == null || value.isBlank()) {
+        throw new CredentialsException(OAuthClient.NAME + ": the consent has no " + key + "; start a new one");
+      }
+      values.put(key, value);
+    }
+    return new Consent(Map.copyOf(values), clientSecret);
+  }
+
+  /** Everything needed to finish the login, for a server-side session. */
+  public Map<String, String> toMap() {
+    return values;
+  }
+
+  /** Where to send the user's browser. */
+  public URI authUrl() {
+    return URI.create(values.get(AUTH_URL));
+  }
+
+  /** The random state the callback must carry back. */
+  public String state() {
+    return values.get(STATE);
+  }
+
+  /**
+   * Completes the login with the query parameters of the callback request.
+   *
+   * @throws CredentialsException when they carry an {@code error}, a {@code state} other than this
+   *     consent's, or no code, or when the code exchange fails
+   */
+  public SessionCredentials exchangeCallbackParameters(Map<String, String> query) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    query.forEach((k, v) -> params.put(k, List.of(v)));
+    URI redirect = URI.create(values.get(REDIRECT_URL));
+    URI tokenEndpoint = URI.create(values.get(TOKEN_ENDPOINT));
+    CodeFlow flow = new CodeFlow(OAuthClient.NAME, values.get(CLIENT_ID), clientSecret, Clock.systemUTC(),
+        OAuthClient.HTTP_TIMEOUT);
+    AuthorizationCode code = flow.code(redirect, params, state());
+    Token token = flow.exchange(tokenEndpoint, code, redirect, values.get(VERIFIER));
+    return SessionCredentials.create(values.get(HOST), values.get(CLIENT_ID), clientSecret, tokenEndpoint, token,
+        Clock.systemUTC());
+  }
+
+  @Override
+  public String toString() {
+    return "Consent{host=" + values.get(HOST) + ", clientId=" + values.get(CLIENT_ID) + "}";
+  }
+}

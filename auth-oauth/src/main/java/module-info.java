@@ -1,0 +1,25 @@
+/**
+ * OAuth credential strategies for databricks4j ({@code oauth-m2m}, {@code external-browser},
+ * {@code databricks-cli}, {@code metadata-service}, {@code github-oidc}, {@code env-oidc},
+ * {@code file-oidc}) and the web-application login API. Every OAuth exchange goes through the
+ * Nimbus OAuth 2.0 SDK.
+ */
+module io.databricks4j.auth.oauth {
+  requires io.databricks4j.api;
+  // neither Nimbus oauth2-oidc-sdk nor json-smart has a descriptor or Automatic-Module-Name: names come from the jars
+  requires oauth2.oidc.sdk;
+  requires json.smart;
+  requires jdk.httpserver;
+  requires static java.desktop;
+
+  exports io.databricks4j.auth.oauth;
+
+  provides io.databricks4j.auth.CredentialsStrategy with
+      io.databricks4j.auth.oauth.internal.OAuthM2mStrategy,
+      io.databricks4j.auth.oauth.internal.DatabricksCliStrategy,
+      io.databricks4j.auth.oauth.internal.MetadataServiceStrategy,
+      io.databricks4j.auth.oauth.internal.GithubOidcStrategy,
+      io.databricks4j.auth.oauth.internal.EnvOidcStrategy,
+      io.databricks4j.auth.oauth.internal.FileOidcStrategy,
+      io.databricks4j.auth.oauth.internal.ExternalBrowserStrategy;
+}
