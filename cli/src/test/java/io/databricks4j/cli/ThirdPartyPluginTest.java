@@ -79,3 +79,4 @@ class ThirdPartyPluginTest {
     out.closeEntry();
   }
 
+}

@@ -125,7 +125,7 @@ class ApiClientTest {
       String line = seen.peek();
       assertThat(line).startsWith("GET /api/2.0/things/a%20b");
       assertThat(line).contains("include=x&include=y").contains("flag=true").contains("auth=Bearer abc");
-      assertThat(line).contains("ua=databricks4j/").contains("auth/counting");
+      assertThat(line).contains(" databricks4j/").contains(" jvm/").contains(" auth/counting");
     }
   }
 

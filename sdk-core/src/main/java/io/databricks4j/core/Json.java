@@ -1,0 +1,26 @@
+package io.databricks4j.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** The one JSON mapping of databricks4j: unknown fields ignored, nulls omitted, unknown enum values read as null. */
+public final class Json {
+  private static final ObjectMapper MAPPER = configure(new ObjectMapper());
+
+  private Json() {}
+
+  /** The shared, thread-safe mapper. Do not reconfigure it; {@code copy()} it instead. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Applies databricks4j's settings to a mapper of your own. */
+  public static ObjectMapper configure(ObjectMapper m) {
+    return m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, true)
+        .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  }
+}
