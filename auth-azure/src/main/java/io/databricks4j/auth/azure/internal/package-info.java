@@ -1,0 +1,2 @@
+/** Azure Identity plumbing shared by the strategies; not exported. */
+package io.databricks4j.auth.azure.internal;

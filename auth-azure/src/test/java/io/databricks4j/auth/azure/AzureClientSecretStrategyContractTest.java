@@ -1,0 +1,188 @@
+package io.databricks4j.auth.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.databricks4j.auth.ConfigView;
+import io.databricks4j.auth.CredentialsException;
+import io.databricks4j.auth.CredentialsStrategy;
+import io.databricks4j.auth.HeaderFactory;
+import io.databricks4j.auth.testing.CredentialsStrategyContract;
+import io.databricks4j.auth.testing.MapConfigView;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract {
+  static final String SECRET = "secret-" + CANARY;
+  static final FakeAzure AZURE = new FakeAzure(SECRET);
+
+  @AfterAll
+  static void stop() {
+    AZURE.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    AZURE.reset();
+  }
+
+  @Override
+  protected CredentialsStrategy strategy() {
+    return new AzureClientSecretStrategy(AZURE.transport());
+  }
+
+  @Override
+  protected ConfigView applicableConfig() {
+    return MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
+        "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
+  }
+
+  @Override
+  protected void assertHeaders(Map<String, String> headers) {
+    assertThat(headers.get("Authorization")).matches("Bearer aad-databricks-\\d+");
+    assertThat(headers.get("X-Databricks-Azure-SP-Management-Token")).matches("aad-management-\\d+");
+    assertThat(headers).doesNotContainKey("X-Databricks-Azure-Workspace-Resource-Id");
+  }
+
+  @Test
+  void sendsClientCredentialsToTheTenantOfTheServicePrincipal() {
+    strategy().configure(applicableConfig()).orElseThrow().headers();
+
+    assertThat(AZURE.aad.requests()).filteredOn(r -> r.path.endsWith("/token")).hasSize(2).allSatisfy(r -> {
+      assertThat(r.path).isEqualTo("/" + FakeAzure.TENANT + "/oauth2/v2.0/token");
+      assertThat(r.param("grant_type")).isEqualTo("client_credentials");
+    });
+    assertThat(AZURE.aad.requests()).extracting(r -> r.param("scope")).filteredOn(s -> s != null)
+        .anySatisfy(s -> assertThat(s).contains("2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default"))
+        .anySatisfy(s -> assertThat(s).contains("https://management.core.windows.net//.default"));
+  }
+
+  @Test
+  void discoversTheTenantFromTheWorkspaceWhenNotSet() {
+    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
+        "azure_client_secret", SECRET);
+
+    Map<String, String> headers = strategy().configure(config).orElseThrow().headers();
+
+    assertThat(headers.get("Authorization")).startsWith("Bearer aad-databricks-");
+    assertThat(AZURE.workspace.count(r -> r.path.equals("/aad/auth"))).isEqualTo(1);
+    assertThat(AZURE.aad.requests()).anySatisfy(
+        r -> assertThat(r.path).isEqualTo("/" + FakeAzure.TENANT + "/oauth2/v2.0/token"));
+  }
+
+  @Test
+  void saysToSetTheTenantWhenTheWorkspaceDoesNotGiveItAway() {
+    AZURE.workspace.route("GET", "/aad/auth", r -> LocalServer.Reply.json(404, "{}"));
+    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
+        "azure_client_secret", SECRET);
+
+    assertThatThrownBy(() -> strategy().configure(config))
+        .isInstanceOf(CredentialsException.class)
+        .hasMessageContaining("azure-client-secret: azure_tenant_id is not set")
+        .hasMessageContaining(FakeAzure.WORKSPACE + "/aad/auth")
+        .hasMessageContaining("set azure_tenant_id");
+  }
+
+  @Test
+  void sendsTheWorkspaceResourceIdWhenSet() {
+    String resourceId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/ws";
+    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_workspace_resource_id", resourceId,
+        "azure_client_id", FakeAzure.CLIENT_ID, "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
+
+    assertThat(strategy().configure(config).orElseThrow().headers())
+        .containsEntry("X-Databricks-Azure-Workspace-Resource-Id", resourceId);
+  }
+
+  @Test
+  void appliesToAResourceIdWithoutAzureHost() {
+    ConfigView config = MapConfigView.of("host", "https://adb-1.2.example.net",
+        "azure_workspace_resource_id", "/subscriptions/s/x", "azure_client_id", FakeAzure.CLIENT_ID,
+        "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
+
+    assertThat(strategy().configure(config)).isPresent();
+  }
+
+  @Test
+  void doesNotApplyOutsideAzure() {
+    ConfigView config = MapConfigView.of("host", "https://x.cloud.databricks.com", "azure_client_id",
+        FakeAzure.CLIENT_ID, "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
+
+    assertThat(strategy().configure(config)).isEmpty();
+    assertThat(AZURE.aad.requests()).isEmpty();
+  }
+
+  @Test
+  void usesTheLoginHostAndManagementEndpointOfTheAzureEnvironment() {
+    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_environment", "usgovernment",
+        "azure_client_id", FakeAzure.CLIENT_ID, "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
+
+    strategy().configure(config).orElseThrow().headers();
+
+    assertThat(AZURE.aad.requests()).isEmpty();
+    assertThat(AZURE.aadGov.requests()).extracting(r -> r.param("scope")).filteredOn(s -> s != null)
+        .anySatisfy(s -> assertThat(s).contains("https://management.core.usgovcloudapi.net//.default"));
+  }
+
+  @Test
+  void aRejectedSecretFailsWithTheServiceMessageButNeverTheSecret() {
+    AZURE.clientSecret = "another-secret";
+    try {
+      HeaderFactory headers = strategy().configure(applicableConfig()).orElseThrow();
+
+      assertThatThrownBy(headers::headers)
+          .isInstanceOf(CredentialsException.class)
+          .hasMessageStartingWith("azure-client-secret: ")
+          .hasMessageContaining("AADSTS7000215")
+          .satisfies(e -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+              assertThat(String.valueOf(t.getMessage())).doesNotContain(CANARY);
+            }
+          });
+    } finally {
+      AZURE.clientSecret = SECRET;
+    }
+  }
+
+  @Test
+  void thirtyTwoThreadsSharingAnExpiringTokenMakeOneTokenRequestPerExpiry() throws Exception {
+    // 42 s tokens are refreshed 40 s early: each is good for about two seconds
+    AZURE.lifetimeSeconds = 42;
+    HeaderFactory factory = strategy().configure(applicableConfig()).orElseThrow();
+    int threads = 32;
+    int rounds = 3;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 1; round <= rounds; round++) {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<java.util.Set<String>>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          results.add(pool.submit(() -> {
+            start.await();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int call = 0; call < 10; call++) {
+              seen.add(factory.headers().get("Authorization"));
+            }
+            return seen;
+          }));
+        }
+        start.countDown();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<java.util.Set<String>> f : results) {
+          seen.addAll(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertThat(seen).as("round %d", round).hasSize(1);
+        assertThat(tokenRequests("databricks")).as("Databricks token requests after round %d", round).isEqualTo(round);
+        assertThat(tokenRequests("management")).as("management token requests after round %d", round).isEqualTo(round);
+        Thread.sleep(2_300);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long tokenRequests(String kind) {
+    return AZURE.aad.count(r -> r.path.endsWith("/oauth2/v2.0/token") && FakeAzure.kind(r.param("scope")).equals(kind));
+  }
+}

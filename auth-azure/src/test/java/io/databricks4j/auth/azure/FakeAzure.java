@@ -1,0 +1,118 @@
+package io.databricks4j.auth.azure;
+
+import com.azure.core.http.policy.FixedDelay;
+import com.azure.core.http.policy.RetryPolicy;
+import io.databricks4j.auth.azure.LocalServer.Reply;
+import io.databricks4j.auth.azure.LocalServer.Request;
+import io.databricks4j.auth.azure.internal.AzureTransport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Local stand-ins for Microsoft Entra ID (the authority), the instance metadata service, Azure
+ * Resource Manager and a Databricks workspace, each its own 127.0.0.1 server, and the transport
+ * that routes the real Azure endpoints to them.
+ */
+final class FakeAzure implements AutoCloseable {
+  static final String WORKSPACE = "https://adb-123.4.azuredatabricks.net";
+  static final String TENANT = "tenant-0001";
+  static final String CLIENT_ID = "sp-client-id";
+
+  final LocalServer aad = LocalServer.start();
+  final LocalServer aadGov = LocalServer.start();
+  final LocalServer imds = LocalServer.start();
+  final LocalServer arm = LocalServer.start();
+  final LocalServer workspace = LocalServer.start();
+  final RoutingHttpClient http = new RoutingHttpClient()
+      .route("https://login.microsoftonline.com", aad.url())
+      .route("https://login.microsoftonline.us", aadGov.url())
+      .route("https://login.chinacloudapi.cn", aad.url())
+      .route("http://169.254.169.254", imds.url())
+      .route("https://management.azure.com", arm.url())
+      .route("https://management.usgovcloudapi.net", arm.url())
+      .route(WORKSPACE, workspace.url());
+  private final AtomicInteger issued = new AtomicInteger();
+  volatile String clientSecret;
+  volatile long lifetimeSeconds = 3600;
+
+  FakeAzure(String clientSecret) {
+    this.clientSecret = clientSecret;
+    reset();
+  }
+
+  /** Routes back to the happy defaults and forgets recorded requests. */
+  void reset() {
+    for (LocalServer s : new LocalServer[] {aad, aadGov, imds, arm, workspace}) {
+      s.reset();
+    }
+    lifetimeSeconds = 3600;
+    for (LocalServer authority : new LocalServer[] {aad, aadGov}) {
+      authority.route("GET", "/common/discovery/instance", r -> Reply.json(200, "{\"tenant_discovery_endpoint\":"
+        + "\"https://login.microsoftonline.com/" + TENANT + "/v2.0/.well-known/openid-configuration\","
+        + "\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\"login.microsoftonline.com\","
+        + "\"preferred_cache\":\"login.windows.net\",\"aliases\":[\"login.microsoftonline.com\","
+        + "\"login.windows.net\",\"login.microsoft.com\",\"sts.windows.net\"]}]}"));
+      authority.route("POST", "/" + TENANT + "/oauth2/v2.0/token", this::clientCredentials);
+    }
+    imds.route("GET", "/metadata/identity/oauth2/token", this::managedIdentity);
+    workspace.route("GET", "/aad/auth",
+        r -> Reply.redirect("https://login.microsoftonline.com/" + TENANT + "/oauth2/authorize?client_id=x"));
+  }
+
+  /** Azure Identity and our own requests through the routing client, retrying at once (tests do not wait). */
+  AzureTransport transport() {
+    return AzureTransport.of(http, new RetryPolicy(new FixedDelay(1, Duration.ofMillis(1))));
+  }
+
+  /** Which token a scope or resource asks for: databricks, management (service management) or arm. */
+  static String kind(String scopeOrResource) {
+    if (scopeOrResource == null) {
+      return "none";
+    }
+    if (scopeOrResource.startsWith(io.databricks4j.auth.azure.internal.AzureEnvironment.DATABRICKS_RESOURCE_ID)) {
+      return "databricks";
+    }
+    if (scopeOrResource.contains("management.core.")) {
+      return "management";
+    }
+    return scopeOrResource.contains("management.") ? "arm" : "other:" + scopeOrResource;
+  }
+
+  private Reply clientCredentials(Request r) {
+    if (r.param("client_assertion") != null) {
+      return Reply.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":" + lifetimeSeconds
+          + ",\"access_token\":\"aad-federated-" + kind(r.param("scope")) + "-" + issued.incrementAndGet() + "\"}");
+    }
+    if (!CLIENT_ID.equals(r.param("client_id")) || !clientSecret.equals(r.param("client_secret"))) {
+      return Reply.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client"
+          + " secret provided. Ensure the secret being sent in the request is the client secret value.\","
+          + "\"error_codes\":[7000215]}");
+    }
+    String token = "aad-" + kind(r.param("scope")) + "-" + issued.incrementAndGet();
+    return Reply.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":" + lifetimeSeconds
+        + ",\"ext_expires_in\":" + lifetimeSeconds + ",\"access_token\":\"" + token + "\"}");
+  }
+
+  private Reply managedIdentity(Request r) {
+    if (!"true".equals(r.headers.get("Metadata"))) {
+      return Reply.json(400, "{\"error\":\"invalid_request\",\"error_description\":\"Required metadata header not specified\"}");
+    }
+    String who = r.param("client_id") == null ? "system" : r.param("client_id");
+    String token = "msi-" + who + "-" + kind(r.param("resource")) + "-" + issued.incrementAndGet();
+    // under MSAL's five-minute refresh buffer, so its process-wide managed identity cache never
+    // hands one test the token of another
+    long expiresOn = Instant.now().getEpochSecond() + 290;
+    return Reply.json(200, "{\"access_token\":\"" + token + "\",\"expires_on\":\"" + expiresOn
+        + "\",\"resource\":\"" + r.param("resource") + "\",\"token_type\":\"Bearer\"}");
+  }
+
+  @Override
+  public void close() {
+    aad.close();
+    aadGov.close();
+    imds.close();
+    arm.close();
+    workspace.close();
+  }
+}
