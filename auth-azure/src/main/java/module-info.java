@@ -11,4 +11,6 @@ module io.databricks4j.auth.azure {
       io.databricks4j.auth.azure.AzureMsiStrategy,
       io.databricks4j.auth.azure.AzureClientSecretStrategy,
       io.databricks4j.auth.azure.AzureCliStrategy;
+  provides io.databricks4j.auth.HostResolver with
+      io.databricks4j.auth.azure.AzureHostResolver;
 }

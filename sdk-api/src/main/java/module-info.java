@@ -6,4 +6,5 @@ module io.databricks4j.api {
   exports io.databricks4j.wait;
 
   uses io.databricks4j.auth.CredentialsStrategy;
+  uses io.databricks4j.auth.HostResolver;
 }

@@ -11,6 +11,9 @@ import io.databricks4j.core.http.HttpPipeline;
 import io.databricks4j.core.http.HttpRequest;
 import io.databricks4j.core.http.HttpResponse;
 import io.databricks4j.core.internal.FeignPipelineClient;
+import io.databricks4j.core.internal.HostResolution;
+import io.databricks4j.core.internal.LazyHostTarget;
+import io.databricks4j.core.internal.Pipelines;
 import io.databricks4j.core.useragent.UserAgent;
 import io.databricks4j.error.ConfigException;
 import java.util.HashMap;
@@ -30,8 +33,8 @@ public final class ApiClient implements AutoCloseable {
   private final DatabricksConfig config;
   private final CredentialsResolver resolver;
   private final Map<Class<?>, Object> wires = new ConcurrentHashMap<>();
-  private final String host;
   private final Object credentialsLock = new Object();
+  private volatile DatabricksConfig effective;
   private volatile Credentials credentials;
   private volatile HttpPipeline pipeline;
   private volatile String userAgent;
@@ -39,7 +42,6 @@ public final class ApiClient implements AutoCloseable {
   private ApiClient(DatabricksConfig config, CredentialsResolver resolver) {
     this.config = config.resolve();
     this.resolver = resolver;
-    this.host = this.config.host().orElse(null);
   }
 
   /** A client of {@code config} (resolved here) using the credential strategies found by ServiceLoader. */
@@ -74,12 +76,31 @@ public final class ApiClient implements AutoCloseable {
       synchronized (credentialsLock) {
         c = credentials;
         if (c == null) {
-          c = resolver.resolve(config);
+          c = resolver.resolve(effectiveConfig());
           credentials = c;
         }
       }
     }
     return c;
+  }
+
+  /**
+   * The configuration requests use: {@link #config()}, with the host found by a
+   * {@link io.databricks4j.auth.HostResolver} when none was configured (an Azure resource id,
+   * say). Computed on first use, because finding a host may need the network.
+   */
+  public DatabricksConfig effectiveConfig() {
+    DatabricksConfig e = effective;
+    if (e == null) {
+      synchronized (credentialsLock) {
+        e = effective;
+        if (e == null) {
+          e = HostResolution.withHost(config);
+          effective = e;
+        }
+      }
+    }
+    return e;
   }
 
   /** The auth type in use (resolves credentials). */
@@ -104,7 +125,7 @@ public final class ApiClient implements AutoCloseable {
         .encoder(new JacksonEncoder(mapper))
         .decoder(new JacksonDecoder(mapper))
         .retryer(Retryer.NEVER_RETRY)
-        .target(type, requireHost());
+        .target(new LazyHostTarget<>(type, this::requireHost));
   }
 
   /** Sends a request through the authentication, retry, logging and error pipeline. */
@@ -113,11 +134,8 @@ public final class ApiClient implements AutoCloseable {
   }
 
   private String requireHost() {
-    if (host == null) {
-      throw new ConfigException("no host configured: set host, DATABRICKS_HOST or a profile with a host. "
-          + config.debugString(true));
-    }
-    return host;
+    return effectiveConfig().host().orElseThrow(() -> new ConfigException(
+        "no host configured: set host, DATABRICKS_HOST or a profile with a host. " + config.debugString(true)));
   }
 
   private HttpPipeline pipeline() {
@@ -126,7 +144,7 @@ public final class ApiClient implements AutoCloseable {
       synchronized (this) {
         p = pipeline;
         if (p == null) {
-          p = io.databricks4j.core.internal.Pipelines.build(config, requireHost(), this::requestHeaders);
+          p = Pipelines.build(effectiveConfig(), requireHost(), this::requestHeaders);
           pipeline = p;
         }
       }
@@ -156,6 +174,6 @@ public final class ApiClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ApiClient{host=" + host + ", credentials=" + (credentials == null ? "unresolved" : credentials.authType()) + "}";
+    return "ApiClient{host=" + config.host().orElse("(unresolved)") + ", credentials=" + (credentials == null ? "unresolved" : credentials.authType()) + "}";
   }
 }

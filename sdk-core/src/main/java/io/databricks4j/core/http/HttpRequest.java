@@ -1,0 +1,225 @@
+package io.databricks4j.core.http;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A request relative to the host: method, path ({@code /api/2.1/clusters/get}, percent-encoded as
+ * sent), query parameters in order (a name may repeat), headers (names case-insensitive) and an
+ * optional {@link RequestBody}. Immutable; {@link #builder(String, String)} and
+ * {@link #toBuilder()}.
+ */
+public final class HttpRequest {
+  private final String method;
+  private final String path;
+  private final Map<String, List<String>> query;
+  private final Map<String, String> headers;
+  private final RequestBody body;
+
+  private HttpRequest(Builder b) {
+    this.method = b.method;
+    this.path = b.path;
+    Map<String, List<String>> q = new LinkedHashMap<>();
+    b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
+    this.query = Collections.unmodifiableMap(q);
+    TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    h.putAll(b.headers);
+    this.headers = Collections.unmodifiableMap(h);
+    this.body = b.body;
+  }
+
+  /** A builder of a request with {@code method} (any case) to {@code path} (starting with {@code /}). */
+  public static Builder builder(String method, String path) {
+    return new Builder().method(method).path(path);
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder().method(method).path(path);
+    query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
+    b.headers.putAll(headers);
+    b.body = body;
+    return b;
+  }
+
+  /** The method, upper case. */
+  public String method() {
+    return method;
+  }
+
+  /** The path, percent-encoded, without query. */
+  public String path() {
+    return path;
+  }
+
+  /** Query parameters in the order added, values decoded. */
+  public Map<String, List<String>> query() {
+    return query;
+  }
+
+  /** Headers; lookups ignore case. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name));
+  }
+
+  public Optional<RequestBody> body() {
+    return Optional.ofNullable(body);
+  }
+
+  /** The encoded query string without {@code ?}; empty when there are no parameters. */
+  public String rawQuery() {
+    StringBuilder sb = new StringBuilder();
+    query.forEach((name, values) -> {
+      for (String v : values) {
+        sb.append(sb.length() == 0 ? "" : "&").append(encode(name)).append('=').append(encode(v));
+      }
+    });
+    return sb.toString();
+  }
+
+  /** The path and, when there are parameters, {@code ?} and the encoded query. */
+  public String pathAndQuery() {
+    String q = rawQuery();
+    return q.isEmpty() ? path : path + "?" + q;
+  }
+
+  /** Percent-encodes a query name or value (RFC 3986: unreserved characters stay as they are). */
+  static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + pathAndQuery();
+  }
+
+  /** Builder of {@link HttpRequest}. */
+  public static final class Builder {
+    private String method;
+    private String path;
+    private final Map<String, List<String>> query = new LinkedHashMap<>();
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private RequestBody body;
+
+    private Builder() {}
+
+    public Builder method(String v) {
+      method = Objects.requireNonNull(v, "method").toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /** The path relative to the host, starting with {@code /}, percent-encoded. */
+    public Builder path(String v) {
+      if (v == null || !v.startsWith("/")) {
+        throw new IllegalArgumentException("path must start with '/', got: " + v);
+      }
+      if (v.indexOf('?') >= 0) {
+        throw new IllegalArgumentException("path must not contain a query; use pathAndQuery or query(name, value): " + v);
+      }
+      path = v;
+      return this;
+    }
+
+    /**
+     * Sets the path and adds the parameters of an encoded query, as found in a URL:
+     * {@code /api/2.0/x?a=1&b=two%20words}.
+     */
+    public Builder pathAndQuery(String v) {
+      int q = v == null ? -1 : v.indexOf('?');
+      if (q < 0) {
+        return path(v);
+      }
+      path(v.substring(0, q));
+      for (String pair : v.substring(q + 1).split("&")) {
+        if (!pair.isEmpty()) {
+          int eq = pair.indexOf('=');
+          String name = eq < 0 ? pair : pair.substring(0, eq);
+          String value = eq < 0 ? "" : pair.substring(eq + 1);
+          query(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+      }
+      return this;
+    }
+
+    /** Adds a query parameter (decoded); a name may repeat. */
+    public Builder query(String name, String value) {
+      query.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>())
+          .add(Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Adds every {@code value} of {@code name}. */
+    public Builder query(String name, Iterable<String> values) {
+      values.forEach(v -> query(name, v));
+      return this;
+    }
+
+    /** Adds all parameters of {@code params}: a {@link java.util.Collection} value repeats the name. */
+    public Builder queryParams(Map<String, ?> params) {
+      params.forEach((k, v) -> {
+        if (v instanceof Iterable<?> it) {
+          it.forEach(item -> query(k, String.valueOf(item)));
+        } else if (v != null) {
+          query(k, String.valueOf(v));
+        }
+      });
+      return this;
+    }
+
+    public Builder removeQuery(String name) {
+      query.remove(name);
+      return this;
+    }
+
+    /** Sets a header, replacing any value under the same name in any case. */
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder headers(Map<String, String> v) {
+      v.forEach(this::header);
+      return this;
+    }
+
+    public Builder removeHeader(String name) {
+      headers.remove(name);
+      return this;
+    }
+
+    /** The body; null for none. */
+    public Builder body(RequestBody v) {
+      body = v;
+      return this;
+    }
+
+    /** The method as set so far, for interceptors. */
+    public String method() {
+      return method;
+    }
+
+    /** The path as set so far, for interceptors. */
+    public String path() {
+      return path;
+    }
+
+    public HttpRequest build() {
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(path, "path");
+      return new HttpRequest(this);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.databricks4j.core.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A response whose body has not been read yet: the body streams from the connection. Close it
+ * (try-with-resources) to give the connection back; {@link #bodyAsString()} and
+ * {@link #bodyAsBytes()} read and close.
+ */
+public final class HttpResponse implements Closeable {
+  private final int status;
+  private final String reason;
+  private final Map<String, List<String>> headers;
+  private final InputStream body;
+  private final long contentLength;
+  private final Closeable onClose;
+
+  private HttpResponse(Builder b) {
+    this.status = b.status;
+    this.reason = b.reason;
+    TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    b.headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+    this.headers = Collections.unmodifiableMap(h);
+    this.body = b.body;
+    this.contentLength = b.contentLength;
+    this.onClose = b.onClose;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The reason phrase, possibly empty. */
+  public String reason() {
+    return reason;
+  }
+
+  /** All headers; lookups ignore case. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** The first value of header {@code name}. */
+  public Optional<String> header(String name) {
+    List<String> v = headers.get(name);
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+  }
+
+  /** The body length from {@code Content-Length}, -1 when unknown. */
+  public long contentLength() {
+    return contentLength;
+  }
+
+  /** The body; read it once. */
+  public InputStream body() {
+    return body;
+  }
+
+  /** Reads the whole body and closes the response. */
+  public byte[] bodyAsBytes() {
+    try (this) {
+      return body.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the response body", e);
+    }
+  }
+
+  /** Reads the whole body as UTF-8 and closes the response. */
+  public String bodyAsString() {
+    return new String(bodyAsBytes(), StandardCharsets.UTF_8);
+  }
+
+  /** Releases the connection; an unread body is discarded. */
+  @Override
+  public void close() {
+    try {
+      body.close();
+      onClose.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the response", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "HttpResponse{" + status + " " + reason + "}";
+  }
+
+  /** Builder of {@link HttpResponse}. */
+  public static final class Builder {
+    private int status = 200;
+    private String reason = "";
+    private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private InputStream body = InputStream.nullInputStream();
+    private long contentLength = -1;
+    private Closeable onClose = () -> { };
+
+    private Builder() {}
+
+    public Builder status(int v) {
+      status = v;
+      return this;
+    }
+
+    public Builder reason(String v) {
+      reason = v == null ? "" : v;
+      return this;
+    }
+
+    /** Adds a value of header {@code name}. */
+    public Builder header(String name, String value) {
+      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      return this;
+    }
+
+    public Builder body(InputStream v) {
+      body = v;
+      return this;
+    }
+
+    /** A body of {@code bytes}, with their length. */
+    public Builder body(byte[] bytes) {
+      body = new ByteArrayInputStream(bytes);
+      contentLength = bytes.length;
+      return this;
+    }
+
+    public Builder contentLength(long v) {
+      contentLength = v;
+      return this;
+    }
+
+    /** Called by {@link #close()} after the body is closed. */
+    public Builder onClose(Closeable v) {
+      onClose = v;
+      return this;
+    }
+
+    public HttpResponse build() {
+      return new HttpResponse(this);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.databricks4j.core.logging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Renders a body for the log: JSON re-printed with secret fields redacted, strings longer than
+ * the limit cut ({@code ... (N more bytes)}) and arrays cut once the budget is used
+ * ({@code ... (N additional elements)}); anything else as text cut to the limit.
+ */
+final class BodyFormatter {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final int MIN_BUDGET = 96;
+
+  private final int truncateBytes;
+
+  BodyFormatter(int truncateBytes) {
+    this.truncateBytes = Math.max(0, truncateBytes);
+  }
+
+  String format(byte[] body, boolean secretsPayload) {
+    if (body.length == 0) {
+      return "";
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    String t = text.strip();
+    if (t.startsWith("{") || t.startsWith("[")) {
+      try {
+        JsonNode node = MAPPER.readTree(t);
+        if (node != null) {
+          JsonNode out = marshal(node, Math.max(MIN_BUDGET, truncateBytes), secretsPayload);
+          return MAPPER.writeValueAsString(out);
+        }
+      } catch (Exception notJson) {
+        // logged as text below
+      }
+    }
+    return cut(text);
+  }
+
+  private JsonNode marshal(JsonNode v, int budget, boolean secrets) {
+    if (v.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      int left = budget;
+      for (Map.Entry<String, JsonNode> f : v.properties()) {
+        JsonNode raw = Redaction.isSecretField(f.getKey(), secrets) && !f.getValue().isNull()
+            ? TextNode.valueOf(Redaction.REDACTED) : marshal(f.getValue(), left, secrets);
+        out.set(f.getKey(), raw);
+        left -= raw.toString().length();
+      }
+      return out;
+    }
+    if (v.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      int left = budget;
+      for (int i = 0; i < v.size(); i++) {
+        if (i > 0 && left <= 0) {
+          out.add("... (" + (v.size() - i) + " additional elements)");
+          break;
+        }
+        JsonNode raw = marshal(v.get(i), left, secrets);
+        out.add(raw);
+        left -= raw.toString().length();
+      }
+      return out;
+    }
+    if (v.isTextual()) {
+      return TextNode.valueOf(cut(v.asText()));
+    }
+    return v;
+  }
+
+  /** {@code s} cut to the byte limit, saying how much was left out. */
+  String cut(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    int extra = b.length - truncateBytes;
+    if (extra <= 0) {
+      return s;
+    }
+    String head = new String(b, 0, truncateBytes, StandardCharsets.UTF_8);
+    if (!head.isEmpty() && head.charAt(head.length() - 1) == '\uFFFD') {
+      head = head.substring(0, head.length() - 1);
+    }
+    return head + "... (" + extra + " more bytes)";
+  }
+}
