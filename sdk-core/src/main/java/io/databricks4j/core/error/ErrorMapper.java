@@ -123,7 +123,7 @@ public final class ErrorMapper {
   }
 
   /**
-   * For a 401 or 403, the same error with {@code ". " + context} after the message, so the reader
+   * For a 401 or 403, the same error with {@code context} after the message, so the reader
    * sees which host and credentials were used (as the official SDKs print {@code Config: ...});
    * any other error unchanged.
    */
@@ -135,6 +135,7 @@ public final class ErrorMapper {
     }
     ErrorResponse r = error.response();
     String message = r.message().isEmpty() ? ErrorParser.reasonPhrase(s) : r.message();
-    return map(r.toBuilder().message(message + ". " + context.strip()).build(), error.getCause());
+    String separator = message.endsWith(".") ? " " : ". ";
+    return map(r.toBuilder().message(message + separator + context.strip()).build(), error.getCause());
   }
 }

@@ -1,10 +1,10 @@
 package io.databricks4j.core.http;
 
+import io.databricks4j.error.DatabricksException;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,7 +76,7 @@ public final class HttpResponse implements Closeable {
     try (this) {
       return body.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the response body", e);
+      throw new DatabricksException("cannot read the response body: " + e, e);
     }
   }
 
@@ -92,7 +92,7 @@ public final class HttpResponse implements Closeable {
       body.close();
       onClose.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the response", e);
+      throw new DatabricksException("cannot close the response: " + e, e);
     }
   }
 

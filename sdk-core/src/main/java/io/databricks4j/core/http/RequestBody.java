@@ -4,7 +4,6 @@ import io.databricks4j.error.DatabricksException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +104,7 @@ public final class RequestBody {
    * The content as a stream, from the beginning for a replayable body.
    *
    * @throws IllegalStateException for a stream body asked a second time
-   * @throws UncheckedIOException when the file cannot be opened
+   * @throws DatabricksException when the file cannot be opened
    */
   public InputStream openStream() {
     if (bytes != null) {
@@ -115,7 +114,7 @@ public final class RequestBody {
       try {
         return Files.newInputStream(file);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot open " + file, e);
+        throw new DatabricksException("cannot open " + file + " to send it: " + e, e);
       }
     }
     if (streamTaken.getAndSet(true)) {

@@ -61,7 +61,7 @@ public final class LocalServer implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+  private final ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
     Thread t = new Thread(r, "local-server");
     t.setDaemon(true);
     return t;
