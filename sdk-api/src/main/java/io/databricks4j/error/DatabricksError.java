@@ -24,6 +24,9 @@ public class DatabricksError extends DatabricksException {
 
   private static String describe(ErrorResponse r) {
     StringBuilder sb = new StringBuilder(r.message().isEmpty() ? "HTTP " + r.statusCode() : r.message());
+    if (!r.hint().isEmpty()) {
+      sb.append(r.message().endsWith(".") ? " " : ". ").append(r.hint());
+    }
     if (r.attempts() > 1) {
       sb.append(" (gave up after ").append(r.attempts()).append(" attempts");
       r.elapsed().ifPresent(e -> sb.append(" over ").append(String.format(java.util.Locale.ROOT, "%.1f s", e.toMillis() / 1000.0)));

@@ -18,6 +18,7 @@ public final class ErrorResponse {
   private final String path;
   private final int attempts;
   private final Duration elapsed;
+  private final String hint;
 
   private ErrorResponse(Builder b) {
     this.statusCode = b.statusCode;
@@ -29,6 +30,7 @@ public final class ErrorResponse {
     this.path = b.path == null ? "" : b.path;
     this.attempts = b.attempts;
     this.elapsed = b.elapsed;
+    this.hint = b.hint == null ? "" : b.hint;
   }
 
   public static Builder builder() {
@@ -46,6 +48,7 @@ public final class ErrorResponse {
     b.path = path;
     b.attempts = attempts;
     b.elapsed = elapsed;
+    b.hint = hint;
     return b;
   }
 
@@ -91,6 +94,14 @@ public final class ErrorResponse {
     return Optional.ofNullable(elapsed);
   }
 
+  /**
+   * What databricks4j adds for the reader (what to check next, the configuration used), kept apart
+   * from the service's {@link #message()}; empty when there is nothing to add.
+   */
+  public String hint() {
+    return hint;
+  }
+
   /** Builder of {@link ErrorResponse}. */
   public static final class Builder {
     private int statusCode;
@@ -102,6 +113,7 @@ public final class ErrorResponse {
     private String path;
     private int attempts = 1;
     private Duration elapsed;
+    private String hint;
 
     private Builder() {}
 
@@ -147,6 +159,11 @@ public final class ErrorResponse {
 
     public Builder elapsed(Duration v) {
       elapsed = v;
+      return this;
+    }
+
+    public Builder hint(String v) {
+      hint = v;
       return this;
     }
 

@@ -134,8 +134,7 @@ public final class ErrorMapper {
       return error;
     }
     ErrorResponse r = error.response();
-    String message = r.message().isEmpty() ? ErrorParser.reasonPhrase(s) : r.message();
-    String separator = message.endsWith(".") ? " " : ". ";
-    return map(r.toBuilder().message(message + separator + context.strip()).build(), error.getCause());
+    String hint = r.hint().isEmpty() ? context.strip() : r.hint() + " " + context.strip();
+    return map(r.toBuilder().hint(hint).build(), error.getCause());
   }
 }

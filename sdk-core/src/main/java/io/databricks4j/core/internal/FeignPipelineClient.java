@@ -41,6 +41,9 @@ public final class FeignPipelineClient implements Client {
         }
       }
     }
+    if (!request.headers().containsKey("Accept")) {
+      b.header("Accept", "application/json");
+    }
     byte[] body = request.body();
     if (body != null) {
       b.body(RequestBody.of(body, contentType == null ? RequestBody.JSON : contentType));
