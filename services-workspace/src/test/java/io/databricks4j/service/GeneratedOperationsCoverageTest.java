@@ -1,0 +1,18 @@
+package io.databricks4j.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.databricks4j.codegen.generate.Coverage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Every workspace operation of codegen/api has its public method in the compiled services. */
+class GeneratedOperationsCoverageTest {
+  @Test
+  void everyWorkspaceOperationIsGenerated() {
+    Path api = Path.of(System.getProperty("codegen.api.dir", "../codegen/api"));
+    Coverage.Result r = Coverage.check(api, "workspace", getClass().getClassLoader());
+    assertThat(r.missing()).as("operations not generated").isEmpty();
+    assertThat(r.found()).isEqualTo(r.described()).isEqualTo(1025);
+  }
+}

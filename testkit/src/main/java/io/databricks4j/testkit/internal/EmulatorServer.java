@@ -1,0 +1,320 @@
+package io.databricks4j.testkit.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.databricks4j.testkit.internal.http.ApiException;
+import io.databricks4j.testkit.internal.http.Call;
+import io.databricks4j.testkit.internal.http.Handler;
+import io.databricks4j.testkit.internal.http.Reply;
+import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.service.AccountWorkspaces;
+import io.databricks4j.testkit.internal.service.ClusterPolicies;
+import io.databricks4j.testkit.internal.service.Clusters;
+import io.databricks4j.testkit.internal.service.Dbfs;
+import io.databricks4j.testkit.internal.service.Files;
+import io.databricks4j.testkit.internal.service.InstancePools;
+import io.databricks4j.testkit.internal.service.Jobs;
+import io.databricks4j.testkit.internal.service.Libraries;
+import io.databricks4j.testkit.internal.service.OAuth;
+import io.databricks4j.testkit.internal.service.Permissions;
+import io.databricks4j.testkit.internal.service.Repos;
+import io.databricks4j.testkit.internal.service.ScimDirectory;
+import io.databricks4j.testkit.internal.service.Secrets;
+import io.databricks4j.testkit.internal.service.Tokens;
+import io.databricks4j.testkit.internal.service.UnityCatalog;
+import io.databricks4j.testkit.internal.service.Warehouses;
+import io.databricks4j.testkit.internal.service.WorkspaceObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The HTTP server of a local workspace: faults, OAuth, authentication, routing by the API
+ * description, the emulations, and Databricks-shaped errors for everything else. The server
+ * answers every request it can read; a handler's bug is a 500 with its message, never a hang.
+ */
+public final class EmulatorServer implements AutoCloseable {
+  static {
+    // without it the JDK server waits for Nagle's algorithm: about 40 ms per keep-alive request
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
+  private static final String SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+
+  private final Settings settings;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Context ctx;
+  private final Router router;
+  private final Routes routes;
+  private final List<Operation> operations;
+  private final FaultEngine faults = new FaultEngine();
+  private final OAuth oauth;
+  private final AtomicLong internalErrors = new AtomicLong();
+
+  public EmulatorServer(Settings settings) {
+    this.settings = settings;
+    ApiDescription description = ApiDescription.load();
+    this.operations = description.operations();
+    this.router = new Router(operations);
+    try {
+      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + settings.port()
+          + "; choose another port or 0 for a free one", e);
+    }
+    String host = "http://127.0.0.1:" + server.getAddress().getPort();
+    this.ctx = new Context(settings, host);
+    ctx.authenticator().accept(settings.token(), settings.userName(), 0);
+    Set<String> keys = new HashSet<>();
+    operations.forEach(op -> keys.add(op.key()));
+    this.routes = new Routes(keys);
+    Clusters clusters = new Clusters(ctx);
+    WorkspaceObjects workspace = new WorkspaceObjects(ctx);
+    List.of(clusters, new Libraries(clusters), new InstancePools(ctx), new ClusterPolicies(ctx), new Jobs(ctx),
+            new Dbfs(ctx), new Files(ctx), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
+            new ScimDirectory(ctx, "/api/2.0/preview/scim/v2", true),
+            new ScimDirectory(ctx, "/api/2.0/accounts/{account_id}/scim/v2", false),
+            new Warehouses(ctx), new UnityCatalog(ctx), new AccountWorkspaces(ctx), new Permissions(ctx, operations))
+        .forEach(e -> e.register(routes));
+    this.oauth = new OAuth(ctx, settings.oauthTokenLifetime());
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory threads = r -> {
+      Thread t = new Thread(r, "testkit-" + server.getAddress().getPort() + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    this.executor = Executors.newFixedThreadPool(settings.threads(), threads);
+    server.setExecutor(executor);
+    server.createContext("/", this::dispatch);
+    server.start();
+  }
+
+  public String host() {
+    return ctx.host();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public FaultEngine faults() {
+    return faults;
+  }
+
+  public OAuth oauth() {
+    return oauth;
+  }
+
+  public List<Operation> operations() {
+    return operations;
+  }
+
+  public Router router() {
+    return router;
+  }
+
+  /** The keys ({@code VERB template}) of the emulated operations. */
+  public Set<String> emulated() {
+    return routes.keys();
+  }
+
+  /** Requests that failed inside the emulator (500); a test asserts none. */
+  public long internalErrors() {
+    return internalErrors.get();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ctx.files().close();
+  }
+
+  private void dispatch(HttpExchange exchange) {
+    try {
+      serve(exchange);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void serve(HttpExchange exchange) {
+    try {
+      String path = exchange.getRequestURI().getRawPath();
+      String method = exchange.getRequestMethod();
+      if (path.startsWith("/testkit/")) {
+        control(exchange, path, method).write(exchange);
+        return;
+      }
+      FaultEngine.Decision fault = faults.decide(method, path);
+      if (fault.latencyMillis() > 0) {
+        Thread.sleep(fault.latencyMillis());
+      }
+      switch (fault.kind()) {
+        case CONNECTION_RESET -> {
+          return; // closing an exchange before its headers are sent drops the connection
+        }
+        case TOO_MANY_REQUESTS -> {
+          exchange.getResponseHeaders().set("Retry-After", Integer.toString(fault.retryAfterSeconds()));
+          error(exchange, path, new ApiException(429, "REQUEST_LIMIT_EXCEEDED",
+              "Too many requests (injected by the testkit fault plan); retry after " + fault.retryAfterSeconds() + "s"));
+          return;
+        }
+        case UNAVAILABLE -> {
+          error(exchange, path, new ApiException(503, "TEMPORARILY_UNAVAILABLE",
+              "The service is temporarily unavailable (injected by the testkit fault plan)"));
+          return;
+        }
+        default -> {
+        }
+      }
+      if (path.startsWith("/oidc/") || path.equals("/oidc")) {
+        Reply reply = oauth.handle(exchange, path);
+        (reply != null ? reply : Reply.json(404, endpointNotFound(method, path))).write(exchange);
+        return;
+      }
+      String user = ctx.authenticator().authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      if (user == null) {
+        boolean sent = exchange.getRequestHeaders().containsKey("Authorization");
+        error(exchange, path, new ApiException(401, "UNAUTHENTICATED", sent
+            ? "Invalid access token." : "Credential was not sent or was of an unsupported type for this API."));
+        return;
+      }
+      Optional<Router.Match> match = router.match(method, path);
+      if (match.isEmpty()) {
+        error(exchange, path, new ApiException(404, "ENDPOINT_NOT_FOUND", "No API found for '" + method + " " + path + "'"));
+        return;
+      }
+      Operation op = match.get().operation();
+      checkAccount(op, match.get());
+      Handler handler = routes.get(op);
+      if (handler == null) {
+        throw ApiException.notImplemented(op.qualifiedName() + " (" + op.verb() + " " + op.path()
+            + ") is not emulated by the databricks4j testkit");
+      }
+      Call call = new Call(exchange, op, match.get().pathParams(), user);
+      call.checkRequired();
+      handler.handle(call).write(exchange);
+    } catch (ApiException e) {
+      error(exchange, exchange.getRequestURI().getRawPath(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "the client went away: {0}", e.getMessage());
+    } catch (RuntimeException | Error e) {
+      internalErrors.incrementAndGet();
+      LOG.log(System.Logger.Level.WARNING, "testkit handler failed on " + exchange.getRequestMethod() + " "
+          + exchange.getRequestURI(), e);
+      error(exchange, exchange.getRequestURI().getRawPath(), new ApiException(500, "INTERNAL_ERROR",
+          "The databricks4j testkit failed on this request: " + e));
+    }
+  }
+
+  private void checkAccount(Operation op, Router.Match match) {
+    for (Operation.PathParam p : op.pathParams()) {
+      if (p.fromConfig()) {
+        String given = match.pathParams().get(p.name());
+        if (!settings.accountId().equals(given)) {
+          throw new ApiException(403, "PERMISSION_DENIED", "Account " + given + " is not the account of this "
+              + "testkit (" + settings.accountId() + ")");
+        }
+      }
+    }
+  }
+
+  private Reply control(HttpExchange exchange, String path, String method) throws IOException {
+    ObjectNode body = Json.object();
+    if (method.equals("POST") || method.equals("PUT")) {
+      try {
+        var parsed = Json.parse(exchange.getRequestBody());
+        if (parsed != null && parsed.isObject()) {
+          body = (ObjectNode) parsed;
+        }
+      } catch (IOException e) {
+        throw ApiException.malformed("Invalid JSON: " + e.getMessage());
+      }
+    }
+    switch (path) {
+      case "/testkit/health" -> {
+        return Reply.json(Json.object("status", "OK", "host", host()));
+      }
+      case "/testkit/faults" -> {
+        switch (method) {
+          case "GET" -> {
+            return Reply.json(faults.describe());
+          }
+          case "POST", "PUT" -> {
+            faults.configure(body);
+            return Reply.json(faults.describe());
+          }
+          case "DELETE" -> {
+            faults.clear();
+            return Reply.json(faults.describe());
+          }
+          default -> {
+            return Reply.json(405, Json.object("error_code", "BAD_REQUEST", "message", "Use GET, POST or DELETE"));
+          }
+        }
+      }
+      case "/testkit/oauth/clients" -> {
+        String id = Json.string(body, "client_id");
+        String secret = Json.string(body, "client_secret");
+        if (id == null || secret == null) {
+          throw ApiException.missing(id == null ? "client_id" : "client_secret");
+        }
+        oauth.registerClient(id, secret);
+        return Reply.empty();
+      }
+      case "/testkit/oauth/id-tokens" -> {
+        String token = Json.string(body, "id_token");
+        if (token == null) {
+          throw ApiException.missing("id_token");
+        }
+        oauth.registerIdToken(token);
+        return Reply.empty();
+      }
+      default -> {
+        return Reply.json(404, endpointNotFound(method, path));
+      }
+    }
+  }
+
+  private static ObjectNode endpointNotFound(String method, String path) {
+    return Json.object("error_code", "ENDPOINT_NOT_FOUND", "message", "No API found for '" + method + " " + path + "'");
+  }
+
+  private static void error(HttpExchange exchange, String path, ApiException e) {
+    ObjectNode body = Json.object("error_code", e.errorCode(), "message", e.getMessage());
+    if (path != null && path.contains("/scim/v2/")) {
+      body.set("schemas", Json.strings(List.of(SCIM_ERROR)));
+      body.put("detail", e.getMessage());
+      body.put("status", Integer.toString(e.status()));
+    }
+    try {
+      Reply.bytes(exchange, e.status(), "application/json", Json.bytes(body));
+    } catch (IOException | RuntimeException ignored) {
+      // the headers were already sent or the client left; the connection is closed below
+    }
+  }
+}

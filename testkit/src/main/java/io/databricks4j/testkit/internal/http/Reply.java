@@ -1,0 +1,59 @@
+package io.databricks4j.testkit.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.databricks4j.testkit.internal.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** How a handler answers; written by the dispatcher with a fixed Content-Length so that connections stay alive. */
+@FunctionalInterface
+public interface Reply {
+  void write(HttpExchange exchange) throws IOException;
+
+  static Reply json(JsonNode body) {
+    return json(200, body);
+  }
+
+  static Reply json(int status, JsonNode body) {
+    byte[] bytes = Json.bytes(body);
+    return exchange -> bytes(exchange, status, "application/json", bytes);
+  }
+
+  /** 200 with {@code {}}, what Databricks answers to an operation without a result. */
+  static Reply empty() {
+    return EMPTY;
+  }
+
+  /** A status without a body (204, or any status to a HEAD request). */
+  static Reply status(int status) {
+    return exchange -> {
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+    };
+  }
+
+  static Reply redirect(String location) {
+    return exchange -> {
+      exchange.getResponseHeaders().set("Location", location);
+      exchange.sendResponseHeaders(302, -1);
+      exchange.close();
+    };
+  }
+
+  Reply EMPTY = exchange -> bytes(exchange, 200, "application/json", new byte[] {'{', '}'});
+
+  static void bytes(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    if ("HEAD".equals(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+      return;
+    }
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

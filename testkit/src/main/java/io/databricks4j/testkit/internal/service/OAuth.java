@@ -1,0 +1,251 @@
+package io.databricks4j.testkit.internal.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.databricks4j.testkit.internal.Context;
+import io.databricks4j.testkit.internal.Json;
+import io.databricks4j.testkit.internal.http.Reply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The OAuth authorization server of the workspace ({@code /oidc}) and of the account
+ * ({@code /oidc/accounts/<id>}): metadata, an authorize endpoint that consents at once, and a token
+ * endpoint for client_credentials, authorization_code with PKCE, refresh_token and token exchange.
+ */
+public final class OAuth {
+  private static final Pattern ACCOUNT = Pattern.compile("/oidc/accounts/([^/]+)(/.*)");
+  private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+  private final Context ctx;
+  private final Duration lifetime;
+  private final Map<String, String> clients = new ConcurrentHashMap<>();
+  private final Set<String> idTokens = ConcurrentHashMap.newKeySet();
+  private final Map<String, Code> codes = new ConcurrentHashMap<>();
+  private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
+
+  private record Code(String clientId, String redirectUri, String challenge, String method, String scope, long expiresAt) {
+  }
+
+  private record Refresh(String clientId, String scope, String user) {
+  }
+
+  public OAuth(Context ctx, Duration lifetime) {
+    this.ctx = ctx;
+    this.lifetime = lifetime;
+  }
+
+  public void registerClient(String id, String secret) {
+    clients.put(id, secret);
+  }
+
+  public void registerIdToken(String idToken) {
+    idTokens.add(idToken);
+  }
+
+  /** Serves a request under {@code /oidc}, or null when the path is not one of this server's. */
+  public Reply handle(HttpExchange exchange, String path) throws IOException {
+    String prefix = ctx.host() + "/oidc";
+    String rest = path.substring("/oidc".length());
+    Matcher account = ACCOUNT.matcher(path);
+    if (account.matches()) {
+      if (!account.group(1).equals(ctx.accountId())) {
+        return error(404, "invalid_request", "Unknown account " + account.group(1));
+      }
+      prefix = ctx.host() + "/oidc/accounts/" + account.group(1);
+      rest = account.group(2);
+    }
+    String method = exchange.getRequestMethod();
+    return switch (rest) {
+      case "/.well-known/oauth-authorization-server", "/.well-known/openid-configuration" ->
+          method.equals("GET") ? Reply.json(metadata(prefix)) : error(405, "invalid_request", "Use GET");
+      case "/v1/authorize" -> authorize(exchange);
+      case "/v1/token" -> method.equals("POST") ? token(exchange) : error(405, "invalid_request", "Use POST");
+      case "/v1/keys", "/jwks.json" -> Reply.json(Json.object("keys", Json.array()));
+      default -> null;
+    };
+  }
+
+  private static ObjectNode metadata(String prefix) {
+    return Json.object(
+        "issuer", prefix,
+        "authorization_endpoint", prefix + "/v1/authorize",
+        "token_endpoint", prefix + "/v1/token",
+        "jwks_uri", prefix + "/jwks.json",
+        "response_types_supported", Json.strings(List.of("code", "id_token")),
+        "response_modes_supported", Json.strings(List.of("query", "fragment", "form_post")),
+        "grant_types_supported", Json.strings(List.of("client_credentials", "authorization_code", "refresh_token",
+            TOKEN_EXCHANGE)),
+        "code_challenge_methods_supported", Json.strings(List.of("S256")),
+        "token_endpoint_auth_methods_supported", Json.strings(List.of("client_secret_basic", "client_secret_post", "none")),
+        "subject_types_supported", Json.strings(List.of("public")),
+        "id_token_signing_alg_values_supported", Json.strings(List.of("RS256")),
+        "scopes_supported", Json.strings(List.of("all-apis", "offline_access", "openid", "email", "profile", "sql")),
+        "claims_supported", Json.strings(List.of("iss", "sub", "aud", "exp", "iat", "email")),
+        "request_uri_parameter_supported", false);
+  }
+
+  private Reply authorize(HttpExchange exchange) {
+    Map<String, String> q = form(exchange.getRequestURI().getRawQuery());
+    String redirect = q.get("redirect_uri");
+    String client = q.get("client_id");
+    if (redirect == null || client == null) {
+      return error(400, "invalid_request", "client_id and redirect_uri are required");
+    }
+    String state = q.get("state");
+    if (!"code".equals(q.get("response_type"))) {
+      return Reply.redirect(redirect + (redirect.contains("?") ? "&" : "?") + "error=unsupported_response_type"
+          + (state == null ? "" : "&state=" + encode(state)));
+    }
+    String method = q.getOrDefault("code_challenge_method", q.containsKey("code_challenge") ? "plain" : null);
+    if (method != null && !method.equals("S256") && !method.equals("plain")) {
+      return Reply.redirect(redirect + (redirect.contains("?") ? "&" : "?") + "error=invalid_request"
+          + "&error_description=" + encode("unsupported code_challenge_method") + (state == null ? "" : "&state=" + encode(state)));
+    }
+    String code = "dtkc-" + ctx.ids().secret(32);
+    codes.put(code, new Code(client, redirect, q.get("code_challenge"), method, q.getOrDefault("scope", "all-apis"),
+        ctx.now() + 600_000));
+    return Reply.redirect(redirect + (redirect.contains("?") ? "&" : "?") + "code=" + encode(code)
+        + (state == null ? "" : "&state=" + encode(state)));
+  }
+
+  private Reply token(HttpExchange exchange) throws IOException {
+    String body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+    }
+    Map<String, String> form = form(body);
+    String clientId = form.get("client_id");
+    String secret = form.get("client_secret");
+    String basic = exchange.getRequestHeaders().getFirst("Authorization");
+    if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded = new String(Base64.getDecoder().decode(basic.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon >= 0) {
+          clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+          secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+        }
+      } catch (IllegalArgumentException e) {
+        return error(401, "invalid_client", "Malformed Basic authorization");
+      }
+    }
+    String grant = form.getOrDefault("grant_type", "");
+    String scope = form.getOrDefault("scope", "all-apis");
+    switch (grant) {
+      case "client_credentials" -> {
+        if (clientId == null || secret == null || !secret.equals(clients.get(clientId))) {
+          return error(401, "invalid_client", "Client authentication failed");
+        }
+        return issue(clientId, scope, null);
+      }
+      case "authorization_code" -> {
+        Code code = form.get("code") == null ? null : codes.remove(form.get("code"));
+        if (code == null || ctx.now() > code.expiresAt()) {
+          return error(400, "invalid_grant", "The authorization code is invalid, expired or already used");
+        }
+        if (clientId != null && !clientId.equals(code.clientId())) {
+          return error(400, "invalid_grant", "The authorization code was issued to another client");
+        }
+        if (clients.containsKey(code.clientId()) && secret != null && !secret.equals(clients.get(code.clientId()))) {
+          return error(401, "invalid_client", "Client authentication failed");
+        }
+        if (form.containsKey("redirect_uri") && !form.get("redirect_uri").equals(code.redirectUri())) {
+          return error(400, "invalid_grant", "redirect_uri does not match the authorization request");
+        }
+        if (code.challenge() != null && !verifies(form.get("code_verifier"), code.challenge(), code.method())) {
+          return error(400, "invalid_grant", "PKCE verification failed: code_verifier does not match code_challenge");
+        }
+        String refresh = "dtkr-" + ctx.ids().secret(40);
+        refreshTokens.put(refresh, new Refresh(code.clientId(), code.scope(), ctx.userName()));
+        return issue(ctx.userName(), code.scope(), refresh);
+      }
+      case "refresh_token" -> {
+        Refresh r = form.get("refresh_token") == null ? null : refreshTokens.remove(form.get("refresh_token"));
+        if (r == null) {
+          return error(400, "invalid_grant", "The refresh token is invalid or was already used");
+        }
+        String refresh = "dtkr-" + ctx.ids().secret(40);
+        refreshTokens.put(refresh, r);
+        return issue(r.user(), r.scope(), refresh);
+      }
+      case TOKEN_EXCHANGE -> {
+        String subject = form.get("subject_token");
+        if (subject == null || !idTokens.contains(subject.strip())) {
+          return error(400, "invalid_grant", "The subject token is not trusted by this workspace");
+        }
+        return issue(clientId != null ? clientId : ctx.userName(), scope, null);
+      }
+      default -> {
+        return error(400, "unsupported_grant_type", "Unsupported grant_type '" + grant + "'");
+      }
+    }
+  }
+
+  private Reply issue(String user, String scope, String refresh) {
+    String token = "dtko-" + ctx.ids().secret(40);
+    long seconds = Math.max(1, lifetime.toSeconds());
+    ctx.authenticator().accept(token, user, ctx.now() + lifetime.toMillis());
+    ObjectNode body = Json.object("access_token", token, "token_type", "Bearer", "expires_in", seconds, "scope", scope);
+    Json.put(body, "refresh_token", refresh);
+    return exchange -> {
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      Reply.bytes(exchange, 200, "application/json", Json.bytes(body));
+    };
+  }
+
+  private static boolean verifies(String verifier, String challenge, String method) {
+    if (verifier == null) {
+      return false;
+    }
+    if ("plain".equals(method)) {
+      return verifier.equals(challenge);
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).equals(challenge);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Reply error(int status, String error, String description) {
+    return Reply.json(status, Json.object("error", error, "error_description", description));
+  }
+
+  private static Map<String, String> form(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      try {
+        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        out.putIfAbsent(k, v);
+      } catch (IllegalArgumentException e) {
+        // a malformed pair is ignored, as the real endpoint ignores what it cannot read
+      }
+    }
+    return out;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,9 @@
+/** An embedded local Databricks workspace and account for tests, benchmarks and the quickstart. */
+module io.databricks4j.testkit {
+  requires jdk.httpserver;
+  requires com.fasterxml.jackson.databind;
+  requires static org.junit.jupiter.api;
+
+  exports io.databricks4j.testkit;
+  exports io.databricks4j.testkit.junit;
+}
