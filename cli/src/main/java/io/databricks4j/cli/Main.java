@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar databricks4j-cli.jar <command>}. */
 @Command(name = "databricks4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "databricks4j tools.", subcommands = {AuthCommand.class})
+    description = "databricks4j tools.", subcommands = {AuthCommand.class, EmulatorCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -1,0 +1,39 @@
+package io.databricks4j.cli;
+
+import io.databricks4j.testkit.Emulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code emulator}: runs the testkit's local workspace and account until stopped. */
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+    description = "Run a local Databricks workspace and account (the testkit) and print its host and token.")
+final class EmulatorCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1 (0 for a free one). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--page-size", defaultValue = "100", description = "Items per page of list operations. Default: ${DEFAULT-VALUE}.")
+  int pageSize;
+
+  @Option(names = "--token", description = "The personal access token it accepts (default: generated).")
+  String token;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--page-size", Integer.toString(pageSize)));
+    if (token != null) {
+      args.addAll(List.of("--token", token));
+    }
+    var workspace = Emulator.start(System.out, args.toArray(String[]::new));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      workspace.close();
+      stopped.countDown();
+    }, "emulator-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}
