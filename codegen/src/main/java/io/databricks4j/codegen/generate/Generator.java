@@ -44,14 +44,19 @@ public final class Generator {
     Path out = null;
     String level = null;
     Path mixins = null;
+    String module = null;
+    java.util.List<String> exports = new java.util.ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--api" -> api = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--level" -> level = args[++i];
         case "--mixins" -> mixins = Path.of(args[++i]);
+        case "--module" -> module = args[++i];
+        case "--export" -> exports.add(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: Generator --api DIR --out DIR --level workspace|account [--mixins FILE]");
+            + "; usage: Generator --api DIR --out DIR --level workspace|account [--mixins FILE]"
+            + " [--module NAME [--export PACKAGE]...]");
       }
     }
     if (out == null || !("workspace".equals(level) || "account".equals(level))) {
@@ -60,6 +65,7 @@ public final class Generator {
     long start = System.nanoTime();
     Generator g = new Generator(new Plan(DescriptionIo.readPackages(api), readMixins(mixins)));
     int ops = g.generate(level);
+    if (module != null) g.moduleInfo(level, module, exports);
     int written = g.write(out);
     System.out.printf("databricks4j codegen: %s: %d files (%d changed), %d operations, %d ms%n",
         level, g.files.size(), written, ops, (System.nanoTime() - start) / 1_000_000);
@@ -106,6 +112,33 @@ public final class Generator {
     return ops;
   }
 
+  /**
+   * {@code module-info.java}: exports every generated package (and {@code extraExports}, the
+   * hand-written ones), keeps wire interfaces unexported, and opens model packages to Jackson,
+   * which builds models through their builders' private constructors.
+   */
+  void moduleInfo(String level, String module, List<String> extraExports) {
+    java.util.TreeSet<String> exported = new java.util.TreeSet<>(extraExports);
+    java.util.TreeSet<String> opened = new java.util.TreeSet<>();
+    for (String fqcn : files.keySet()) {
+      String pkg = fqcn.substring(0, fqcn.lastIndexOf('.'));
+      if (pkg.endsWith(".internal")) continue;
+      exported.add(pkg);
+      if (level.equals("workspace") && !pkg.equals(TypeIndex.MODEL_ROOT)) opened.add(pkg);
+    }
+    Src s = new Src();
+    s.javadoc("databricks4j " + level + " services" + (level.equals("workspace") ? " and every model" : "") + "; generated from codegen/api.");
+    s.open("module " + module + " {");
+    s.line(level.equals("workspace") ? "requires transitive io.databricks4j.core;" : "requires transitive io.databricks4j.services.workspace;");
+    s.line("requires static java.compiler;");
+    s.line();
+    for (String p : exported) s.line("exports " + p + ";");
+    if (!opened.isEmpty()) s.line();
+    for (String p : opened) s.line("opens " + p + " to com.fasterxml.jackson.databind;");
+    s.close("}");
+    files.put("module-info", s.toString());
+  }
+
   /** Method names of a service class must not collide (own ops, folded ops, Page/AndWait forms). */
   private static void checkNames(Service s, List<Operation> ops) {
     Set<String> names = new HashSet<>();
@@ -135,7 +168,7 @@ public final class Generator {
     Set<Path> keep = new HashSet<>();
     int changed = 0;
     for (Map.Entry<String, String> e : files.entrySet()) {
-      Path file = out.resolve(e.getKey().replace('.', '/') + ".java");
+      Path file = out.resolve(e.getKey().equals("module-info") ? "module-info.java" : e.getKey().replace('.', '/') + ".java");
       keep.add(file);
       byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
       if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) continue;
