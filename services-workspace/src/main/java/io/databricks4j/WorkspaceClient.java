@@ -1,11 +1,9 @@
 package io.databricks4j;
 
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.core.ApiClient;
+import io.databricks4j.core.ClientBuilder;
 import io.databricks4j.core.DatabricksConfig;
-import io.databricks4j.core.HttpOptions;
 import io.databricks4j.service.WorkspaceServices;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -64,58 +62,12 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
     return "WorkspaceClient{" + api + "}";
   }
 
-  /** Builder of {@link WorkspaceClient}. */
-  public static final class Builder {
-    private DatabricksConfig.Builder config = DatabricksConfig.builder();
-    private final Map<Class<?>, Object> overrides = new HashMap<>();
-
+  /** Builder of {@link WorkspaceClient}: configuration values, credentials and mocked services. */
+  public static final class Builder extends ClientBuilder<Builder> {
     private Builder() {}
 
-    /** Start from this configuration (its explicit values and settings). */
-    public Builder config(DatabricksConfig c) {
-      config = c.toBuilder();
-      return this;
-    }
-
-    public Builder profile(String v) {
-      config.profile(v);
-      return this;
-    }
-
-    public Builder host(String v) {
-      config.host(v);
-      return this;
-    }
-
-    public Builder token(String v) {
-      config.token(v);
-      return this;
-    }
-
-    public Builder authType(String v) {
-      config.authType(v);
-      return this;
-    }
-
-    /** Authenticate with this strategy object (OAuth session credentials, say), whatever else is configured. */
-    public Builder credentialsProvider(CredentialsStrategy v) {
-      config.credentialsStrategy(v);
-      return this;
-    }
-
-    public Builder httpOptions(HttpOptions v) {
-      config.httpOptions(v);
-      return this;
-    }
-
-    /** Use {@code implementation} (a Mockito mock, say) whenever the client hands out {@code service}. */
-    public <T> Builder service(Class<T> service, T implementation) {
-      overrides.put(service, implementation);
-      return this;
-    }
-
     public WorkspaceClient build() {
-      return new WorkspaceClient(ApiClient.create(config.build()), overrides);
+      return new WorkspaceClient(apiClient(), overrides());
     }
   }
 }

@@ -2,13 +2,11 @@ package io.databricks4j.account;
 
 import io.databricks4j.WorkspaceClient;
 import io.databricks4j.auth.Cloud;
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.core.ApiClient;
+import io.databricks4j.core.ClientBuilder;
 import io.databricks4j.core.DatabricksConfig;
-import io.databricks4j.core.HttpOptions;
 import io.databricks4j.error.ConfigException;
 import io.databricks4j.service.provisioning.Workspace;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -79,51 +77,12 @@ public class AccountClient extends AccountServices implements AutoCloseable {
     return "AccountClient{" + api + "}";
   }
 
-  /** Builder of {@link AccountClient}. */
-  public static final class Builder {
-    private DatabricksConfig.Builder config = DatabricksConfig.builder();
-    private final Map<Class<?>, Object> overrides = new HashMap<>();
-
+  /** Builder of {@link AccountClient}: configuration values, credentials and mocked services. */
+  public static final class Builder extends ClientBuilder<Builder> {
     private Builder() {}
 
-    public Builder config(DatabricksConfig c) {
-      config = c.toBuilder();
-      return this;
-    }
-
-    public Builder profile(String v) {
-      config.profile(v);
-      return this;
-    }
-
-    public Builder host(String v) {
-      config.host(v);
-      return this;
-    }
-
-    public Builder accountId(String v) {
-      config.accountId(v);
-      return this;
-    }
-
-    public Builder credentialsProvider(CredentialsStrategy v) {
-      config.credentialsStrategy(v);
-      return this;
-    }
-
-    public Builder httpOptions(HttpOptions v) {
-      config.httpOptions(v);
-      return this;
-    }
-
-    /** Use {@code implementation} whenever the client hands out {@code service}. */
-    public <T> Builder service(Class<T> service, T implementation) {
-      overrides.put(service, implementation);
-      return this;
-    }
-
     public AccountClient build() {
-      return new AccountClient(ApiClient.create(config.build()), overrides);
+      return new AccountClient(apiClient(), overrides());
     }
   }
 }
