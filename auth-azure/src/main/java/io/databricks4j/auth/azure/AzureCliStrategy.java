@@ -5,10 +5,9 @@ import com.azure.identity.CredentialUnavailableException;
 import io.databricks4j.auth.CachedToken;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.azure.internal.AzureCredentials;
-import io.databricks4j.auth.azure.internal.AzureEnvironment;
+import io.databricks4j.auth.azure.internal.AzureEndpoints;
 import io.databricks4j.auth.azure.internal.AzureHeaders;
 import io.databricks4j.auth.azure.internal.AzureTokenSource;
 import io.databricks4j.auth.azure.internal.AzureTransport;
@@ -22,31 +21,16 @@ import java.util.Optional;
  * service management token is sent when the CLI can produce one (service principals logged in
  * with {@code az login --service-principal}), and left out otherwise.
  */
-public final class AzureCliStrategy implements CredentialsStrategy {
+public final class AzureCliStrategy extends AzureStrategy {
   private static final System.Logger LOG = System.getLogger(AzureCliStrategy.class.getName());
-  private final AzureTransport transport;
 
   public AzureCliStrategy() {
     this(AzureTransport.defaults());
   }
 
   AzureCliStrategy(AzureTransport transport) {
-    this.transport = transport;
-  }
-
-  @Override
-  public String authType() {
-    return AzureCredentials.CLI;
-  }
-
-  @Override
-  public int priority() {
-    return 72;
-  }
-
-  @Override
-  public String requirement() {
-    return "needs an Azure host or azure_workspace_resource_id, and the Azure CLI (az) on the PATH, logged in";
+    super(AzureCredentials.CLI, 72, "needs an Azure host or azure_workspace_resource_id, and the Azure CLI (az) on"
+        + " the PATH, logged in", transport);
   }
 
   @Override
@@ -55,8 +39,8 @@ public final class AzureCliStrategy implements CredentialsStrategy {
       return Optional.empty();
     }
     TokenCredential credential = AzureCredentials.cli(config, transport);
-    AzureEnvironment env = AzureEnvironment.of(config);
-    CachedToken databricks = CachedToken.of(authType(), new AzureTokenSource(authType(), credential, env.databricksScope()));
+    AzureEndpoints endpoints = AzureEndpoints.of(config);
+    CachedToken databricks = AzureTokenSource.cached(authType(), credential, endpoints.databricksScope());
     try {
       databricks.token();
     } catch (CredentialsException e) {
@@ -66,8 +50,7 @@ public final class AzureCliStrategy implements CredentialsStrategy {
       }
       throw e;
     }
-    CachedToken management =
-        CachedToken.of(authType(), new AzureTokenSource(authType(), credential, env.serviceManagementScope()));
+    CachedToken management = AzureTokenSource.cached(authType(), credential, endpoints.serviceManagementScope());
     try {
       management.token();
     } catch (CredentialsException e) {

@@ -8,25 +8,16 @@ import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
+import io.databricks4j.auth.testing.LocalServer;
 import io.databricks4j.auth.testing.MapConfigView;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract {
   static final String SECRET = "secret-" + CANARY;
+  @RegisterExtension
   static final FakeAzure AZURE = new FakeAzure(SECRET);
-
-  @AfterAll
-  static void stop() {
-    AZURE.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    AZURE.reset();
-  }
 
   @Override
   protected CredentialsStrategy strategy() {

@@ -7,22 +7,12 @@ import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
 import io.databricks4j.auth.testing.MapConfigView;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AzureMsiStrategyContractTest extends CredentialsStrategyContract {
+  @RegisterExtension
   static final FakeAzure AZURE = new FakeAzure("unused-" + CANARY);
-
-  @AfterAll
-  static void stop() {
-    AZURE.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    AZURE.reset();
-  }
 
   @Override
   protected CredentialsStrategy strategy() {

@@ -5,26 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
-import io.databricks4j.auth.azure.LocalServer.Reply;
+import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.MapConfigView;
 import io.databricks4j.error.NotFound;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AzureWorkspaceHostTest {
   static final String SECRET = "secret-canary-7f3a9c";
   static final String RESOURCE_ID = "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/ws";
+  @RegisterExtension
   static final FakeAzure AZURE = new FakeAzure(SECRET);
 
-  @AfterAll
-  static void stop() {
-    AZURE.close();
-  }
-
   @BeforeEach
-  void reset() {
-    AZURE.reset();
+  void routeTheWorkspace() {
     AZURE.arm.route("GET", RESOURCE_ID, r -> Reply.json(200,
         "{\"id\":\"" + RESOURCE_ID + "\",\"properties\":{\"workspaceUrl\":\"adb-77.7.azuredatabricks.net\"}}"));
   }

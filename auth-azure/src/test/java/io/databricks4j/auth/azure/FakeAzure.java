@@ -2,9 +2,11 @@ package io.databricks4j.auth.azure;
 
 import com.azure.core.http.policy.FixedDelay;
 import com.azure.core.http.policy.RetryPolicy;
-import io.databricks4j.auth.azure.LocalServer.Reply;
-import io.databricks4j.auth.azure.LocalServer.Request;
 import io.databricks4j.auth.azure.internal.AzureTransport;
+import io.databricks4j.auth.testing.LocalServer;
+import io.databricks4j.auth.testing.LocalServer.Reply;
+import io.databricks4j.auth.testing.LocalServer.Request;
+import io.databricks4j.auth.testing.LocalServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Resource Manager and a Databricks workspace, each its own 127.0.0.1 server, and the transport
  * that routes the real Azure endpoints to them.
  */
-final class FakeAzure implements AutoCloseable {
+final class FakeAzure implements LocalServices {
   static final String WORKSPACE = "https://adb-123.4.azuredatabricks.net";
   static final String TENANT = "tenant-0001";
   static final String CLIENT_ID = "sp-client-id";
@@ -42,7 +44,8 @@ final class FakeAzure implements AutoCloseable {
   }
 
   /** Routes back to the happy defaults and forgets recorded requests. */
-  void reset() {
+  @Override
+  public void reset() {
     for (LocalServer s : new LocalServer[] {aad, aadGov, imds, arm, workspace}) {
       s.reset();
     }
@@ -70,7 +73,7 @@ final class FakeAzure implements AutoCloseable {
     if (scopeOrResource == null) {
       return "none";
     }
-    if (scopeOrResource.startsWith(io.databricks4j.auth.azure.internal.AzureEnvironment.DATABRICKS_RESOURCE_ID)) {
+    if (scopeOrResource.startsWith(io.databricks4j.auth.AzureEnvironment.DATABRICKS_RESOURCE_ID)) {
       return "databricks";
     }
     if (scopeOrResource.contains("management.core.")) {

@@ -78,13 +78,13 @@ public final class GoogleCredentialsStrategy implements CredentialsStrategy {
     }
     IdTokenCredentials idTokens = IdTokenCredentials.newBuilder()
         .setIdTokenProvider((IdTokenProvider) credentials).setTargetAudience(host.get()).build();
-    CachedToken id = CachedToken.of(authType(), new GoogleTokenSource(authType(),
-        "an ID token for " + host.get(), idTokens::refreshAccessToken, secrets));
+    CachedToken id = GoogleTokenSource.cached(authType(), "an ID token for " + host.get(), idTokens::refreshAccessToken,
+        secrets);
     CachedToken access = null;
     if (config.isAccountClient()) {
       GoogleCredentials scoped = credentials.createScoped(SA_SCOPES);
-      access = CachedToken.of(authType(), new GoogleTokenSource(authType(),
-          "a service account access token", scoped::refreshAccessToken, secrets));
+      access = GoogleTokenSource.cached(authType(), "a service account access token", scoped::refreshAccessToken,
+          secrets);
     }
     return Optional.of(new GoogleHeaders(authType(), host.get(), id, access));
   }

@@ -77,12 +77,12 @@ public final class GoogleIdStrategy implements CredentialsStrategy {
         .setOptions(List.of(IdTokenProvider.Option.INCLUDE_EMAIL))
         .build();
     String as = " as " + account.get() + " with application default credentials from " + adc.origin();
-    CachedToken id = CachedToken.of(authType(), new GoogleTokenSource(authType(),
-        "an ID token for " + host.get() + as, idTokens::refreshAccessToken, adc.secrets()));
+    CachedToken id = GoogleTokenSource.cached(authType(), "an ID token for " + host.get() + as,
+        idTokens::refreshAccessToken, adc.secrets());
     CachedToken access = null;
     if (config.isAccountClient()) {
-      access = CachedToken.of(authType(), new GoogleTokenSource(authType(),
-          "an access token" + as, impersonated::refreshAccessToken, adc.secrets()));
+      access = GoogleTokenSource.cached(authType(), "an access token" + as, impersonated::refreshAccessToken,
+          adc.secrets());
     }
     return Optional.of(new GoogleHeaders(authType(), host.get(), id, access));
   }

@@ -2,9 +2,11 @@ package io.databricks4j.auth.gcp;
 
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.auth.http.HttpTransportFactory;
-import io.databricks4j.auth.gcp.LocalServer.Reply;
-import io.databricks4j.auth.gcp.LocalServer.Request;
 import io.databricks4j.auth.gcp.internal.GoogleTransport;
+import io.databricks4j.auth.testing.LocalServer;
+import io.databricks4j.auth.testing.LocalServer.Reply;
+import io.databricks4j.auth.testing.LocalServer.Request;
+import io.databricks4j.auth.testing.LocalServices;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
  * points at it) and the IAM Credentials API, with throwaway RSA keys generated per run. The token
  * endpoint checks every JWT assertion against the public key of its service account.
  */
-final class FakeGoogle implements AutoCloseable {
+final class FakeGoogle implements LocalServices {
   static final String CANARY = io.databricks4j.auth.testing.CredentialsStrategyContract.CANARY;
 
   final LocalServer oauth = LocalServer.start();
@@ -42,7 +44,8 @@ final class FakeGoogle implements AutoCloseable {
     reset();
   }
 
-  void reset() {
+  @Override
+  public void reset() {
     oauth.reset();
     iam.reset();
     lifetimeSeconds = 3600;

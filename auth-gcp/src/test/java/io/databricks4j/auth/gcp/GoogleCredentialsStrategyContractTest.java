@@ -7,8 +7,8 @@ import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
-import io.databricks4j.auth.gcp.LocalServer.Reply;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
+import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.MapConfigView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,27 +22,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class GoogleCredentialsStrategyContractTest extends CredentialsStrategyContract {
   static final String WORKSPACE = "https://1234567890.1.gcp.databricks.com";
   static final String ACCOUNTS = "https://accounts.gcp.databricks.com";
   static final String EMAIL = "databricks@proj.iam.gserviceaccount.com";
+  @RegisterExtension
   static final FakeGoogle GOOGLE = new FakeGoogle();
   static final String KEY_JSON = GOOGLE.serviceAccount(EMAIL);
-
-  @AfterAll
-  static void stop() {
-    GOOGLE.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    GOOGLE.reset();
-  }
 
   @Override
   protected CredentialsStrategy strategy() {

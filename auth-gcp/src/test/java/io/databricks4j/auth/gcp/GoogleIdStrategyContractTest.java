@@ -8,9 +8,9 @@ import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
-import io.databricks4j.auth.gcp.LocalServer.Reply;
-import io.databricks4j.auth.gcp.LocalServer.Request;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
+import io.databricks4j.auth.testing.LocalServer.Reply;
+import io.databricks4j.auth.testing.LocalServer.Request;
 import io.databricks4j.auth.testing.MapConfigView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class GoogleIdStrategyContractTest extends CredentialsStrategyContract {
@@ -32,20 +32,15 @@ class GoogleIdStrategyContractTest extends CredentialsStrategyContract {
   static final String SOURCE = "adc@proj.iam.gserviceaccount.com";
   static final String TARGET = "databricks@proj.iam.gserviceaccount.com";
   static final String IAM_PATH = "/v1/projects/-/serviceAccounts/" + TARGET;
+  @RegisterExtension
   static final FakeGoogle GOOGLE = new FakeGoogle();
   static final String ADC_JSON = GOOGLE.serviceAccount(SOURCE);
   static final Path HOME = tempDir();
   static final Path ADC_FILE = write(HOME.resolve("adc.json"), ADC_JSON);
   static final AtomicInteger ISSUED = new AtomicInteger();
 
-  @AfterAll
-  static void stop() {
-    GOOGLE.close();
-  }
-
   @BeforeEach
-  void reset() {
-    GOOGLE.reset();
+  void routeImpersonation() {
     GOOGLE.iam.route("POST", IAM_PATH + ":generateIdToken", r -> {
       if (!isSourceToken(r)) {
         return Reply.json(401, "{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication credentials.\"}}");

@@ -36,7 +36,7 @@ public final class AzureCredentials {
   /** A service principal with a client secret in {@code tenant}. */
   public static TokenCredential clientSecret(ConfigView config, AzureTransport transport, String tenant) {
     ClientSecretCredentialBuilder b = transport.configure(new ClientSecretCredentialBuilder(), config)
-        .authorityHost(AzureEnvironment.of(config).authorityHost())
+        .authorityHost(AzureEndpoints.of(config).authorityHost())
         .tenantId(tenant)
         .clientId(config.require("azure_client_id"))
         .clientSecret(config.require("azure_client_secret"));

@@ -1,6 +1,8 @@
 package io.databricks4j.auth.azure.internal;
 
+import com.azure.core.credential.TokenCredential;
 import io.databricks4j.auth.CachedToken;
+import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.HeaderFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,14 @@ public final class AzureHeaders implements HeaderFactory {
     this.databricks = databricks;
     this.management = management;
     this.resourceId = resourceId;
+  }
+
+  /** Both tokens of {@code credential}, in the Azure environment of {@code config}, and its resource id. */
+  public static AzureHeaders of(String strategy, TokenCredential credential, ConfigView config) {
+    AzureEndpoints endpoints = AzureEndpoints.of(config);
+    return new AzureHeaders(strategy, AzureTokenSource.cached(strategy, credential, endpoints.databricksScope()),
+        AzureTokenSource.cached(strategy, credential, endpoints.serviceManagementScope()),
+        AzureCredentials.resourceId(config).orElse(null));
   }
 
   @Override

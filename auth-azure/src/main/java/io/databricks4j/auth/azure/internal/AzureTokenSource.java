@@ -3,6 +3,7 @@ package io.databricks4j.auth.azure.internal;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
+import io.databricks4j.auth.CachedToken;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.Token;
 import io.databricks4j.auth.TokenSource;
@@ -20,6 +21,11 @@ public final class AzureTokenSource implements TokenSource {
     this.strategy = strategy;
     this.credential = credential;
     this.scope = scope;
+  }
+
+  /** The usual way to use one: behind a cache of the strategy's. */
+  public static CachedToken cached(String strategy, TokenCredential credential, String scope) {
+    return CachedToken.of(strategy, new AzureTokenSource(strategy, credential, scope));
   }
 
   @Override

@@ -38,7 +38,7 @@ public final class AzureWorkspaceLookup {
     if (config.host().isPresent() || resourceId.isEmpty()) {
       return Optional.empty();
     }
-    AzureEnvironment env = AzureEnvironment.of(config);
+    AzureEndpoints env = AzureEndpoints.of(config);
     AzureCredentials.Named credential = AzureCredentials.forResourceManager(config, transport);
     String armToken = new AzureTokenSource(credential.strategy(), credential.credential(),
         env.resourceManagerScope()).token().accessToken();

@@ -1,6 +1,7 @@
 package io.databricks4j.auth.gcp.internal;
 
 import com.google.auth.oauth2.AccessToken;
+import io.databricks4j.auth.CachedToken;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.Token;
 import io.databricks4j.auth.TokenSource;
@@ -22,6 +23,11 @@ public final class GoogleTokenSource implements TokenSource {
     this.what = what;
     this.refresh = refresh;
     this.secrets = secrets;
+  }
+
+  /** The usual way to use one: behind a cache of the strategy's. */
+  public static CachedToken cached(String strategy, String what, Callable<AccessToken> refresh, Secrets secrets) {
+    return CachedToken.of(strategy, new GoogleTokenSource(strategy, what, refresh, secrets));
   }
 
   @Override

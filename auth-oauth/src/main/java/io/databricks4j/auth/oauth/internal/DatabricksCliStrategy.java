@@ -5,10 +5,8 @@ import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.databricks4j.auth.CachedToken;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.Token;
-import io.databricks4j.auth.TokenSource;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,36 +31,21 @@ import net.minidev.json.JSONObject;
  * executable is on the PATH of the configuration's environment and it has a login for the host
  * (checked by asking it for a token once, as the Go SDK does).
  */
-public final class DatabricksCliStrategy implements CredentialsStrategy {
+public final class DatabricksCliStrategy extends OAuthStrategy {
   static final String NAME = "databricks-cli";
   /** What the CLI says when it has no login for the host; the strategy then does not apply. */
   private static final List<String> NOT_LOGGED_IN = List.of(
       "databricks OAuth is not", "no configuration file found at", "No such command 'auth'");
   private final CommandRunner runner;
-  private final Clock clock;
 
   public DatabricksCliStrategy() {
     this(CommandRunner.system(), Clock.systemUTC());
   }
 
   DatabricksCliStrategy(CommandRunner runner, Clock clock) {
+    super(NAME, 40, "needs host and the Databricks CLI on the PATH, logged in with: databricks auth login --host <host>",
+        clock);
     this.runner = runner;
-    this.clock = clock;
-  }
-
-  @Override
-  public String authType() {
-    return NAME;
-  }
-
-  @Override
-  public int priority() {
-    return 40;
-  }
-
-  @Override
-  public String requirement() {
-    return "needs host and the Databricks CLI on the PATH, logged in with: databricks auth login --host <host>";
   }
 
   @Override
@@ -88,13 +71,11 @@ public final class DatabricksCliStrategy implements CredentialsStrategy {
       throw e;
     }
     AtomicReference<Token> seed = new AtomicReference<>(first);
-    TokenSource source = () -> {
+    return bearer(() -> {
       Token t = seed.getAndSet(null);
       return t != null && t.isValidAt(clock.instant(), CachedToken.DEFAULT_REFRESH_MARGIN_SECONDS)
           ? t : run(command, config.environment(), timeout);
-    };
-    return Optional.of(new BearerHeaderFactory(NAME,
-        CachedToken.of(NAME, source, clock, CachedToken.DEFAULT_REFRESH_MARGIN_SECONDS)));
+    });
   }
 
   private Token run(List<String> command, Map<String, String> env, Duration timeout) {
@@ -142,10 +123,5 @@ public final class DatabricksCliStrategy implements CredentialsStrategy {
       }
     }
     return Optional.empty();
-  }
-
-  @Override
-  public String toString() {
-    return "DatabricksCliStrategy";
   }
 }

@@ -2,7 +2,6 @@ package io.databricks4j.auth.oauth.internal;
 
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import java.time.Clock;
 import java.util.Optional;
@@ -12,32 +11,17 @@ import java.util.Optional;
  * oidc_token_env (default {@code DATABRICKS_OIDC_TOKEN}). Applies when host is set and the variable
  * is not empty.
  */
-public final class EnvOidcStrategy implements CredentialsStrategy {
+public final class EnvOidcStrategy extends OAuthStrategy {
   static final String NAME = "env-oidc";
   static final String DEFAULT_VARIABLE = "DATABRICKS_OIDC_TOKEN";
-  private final Clock clock;
 
   public EnvOidcStrategy() {
     this(Clock.systemUTC());
   }
 
   EnvOidcStrategy(Clock clock) {
-    this.clock = clock;
-  }
-
-  @Override
-  public String authType() {
-    return NAME;
-  }
-
-  @Override
-  public int priority() {
-    return 61;
-  }
-
-  @Override
-  public String requirement() {
-    return "needs host and an ID token in the variable named by oidc_token_env (default " + DEFAULT_VARIABLE + ")";
+    super(NAME, 61, "needs host and an ID token in the variable named by oidc_token_env (default "
+        + DEFAULT_VARIABLE + ")", clock);
   }
 
   @Override
@@ -46,21 +30,16 @@ public final class EnvOidcStrategy implements CredentialsStrategy {
     if (config.host().isEmpty() || isBlank(config.environment().get(variable))) {
       return Optional.empty();
     }
-    return IdTokenExchange.headers(NAME, config, audience -> {
+    return bearer(new IdTokenExchange(NAME, config, audience -> {
       String value = config.environment().get(variable);
       if (isBlank(value)) {
         throw new CredentialsException(NAME + ": the environment variable " + variable + " is no longer set");
       }
       return value;
-    }, clock);
+    }, clock));
   }
 
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
-  }
-
-  @Override
-  public String toString() {
-    return "EnvOidcStrategy";
   }
 }

@@ -5,7 +5,6 @@ import com.nimbusds.oauth2.sdk.Scope;
 import io.databricks4j.auth.CachedToken;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.Token;
 import io.databricks4j.auth.TokenSource;
@@ -21,13 +20,12 @@ import java.util.Optional;
  * token, so the browser opens again only when that fails. Client id {@code databricks-cli} unless
  * client_id is set (client_secret then optional). Used only when auth_type names it.
  */
-public final class ExternalBrowserStrategy implements CredentialsStrategy {
+public final class ExternalBrowserStrategy extends OAuthStrategy {
   static final String NAME = "external-browser";
   static final String DEFAULT_CLIENT_ID = "databricks-cli";
   static final String DEFAULT_REDIRECT = "http://localhost:8020";
   private static final System.Logger LOG = System.getLogger(ExternalBrowserStrategy.class.getName());
   private final Browser browser;
-  private final Clock clock;
   private final Duration loginTimeout;
 
   public ExternalBrowserStrategy() {
@@ -35,25 +33,16 @@ public final class ExternalBrowserStrategy implements CredentialsStrategy {
   }
 
   ExternalBrowserStrategy(Browser browser, Clock clock, Duration loginTimeout) {
+    // the default priority of CredentialsStrategy: explicit-only, it is never ranked
+    super(NAME, 100, "needs host, auth_type = external-browser and a user at a browser (client_id defaults to "
+        + DEFAULT_CLIENT_ID + ", redirect_url to " + DEFAULT_REDIRECT + ")", clock);
     this.browser = browser;
-    this.clock = clock;
     this.loginTimeout = loginTimeout;
-  }
-
-  @Override
-  public String authType() {
-    return NAME;
   }
 
   @Override
   public boolean explicitOnly() {
     return true;
-  }
-
-  @Override
-  public String requirement() {
-    return "needs host, auth_type = external-browser and a user at a browser (client_id defaults to "
-        + DEFAULT_CLIENT_ID + ", redirect_url to " + DEFAULT_REDIRECT + ")";
   }
 
   @Override
@@ -78,8 +67,7 @@ public final class ExternalBrowserStrategy implements CredentialsStrategy {
         new CodeFlow(NAME, clientId, config.attribute("client_secret").orElse(null), clock,
             Duration.ofSeconds(config.httpTimeoutSeconds())),
         new LazyEndpoints(NAME, config), TokenCacheFile.inHome(config.homeDirectory()));
-    return Optional.of(new BearerHeaderFactory(NAME,
-        CachedToken.of(NAME, login, clock, CachedToken.DEFAULT_REFRESH_MARGIN_SECONDS)));
+    return bearer(login);
   }
 
   /** Cached token, else refresh, else browser; called by {@link CachedToken} under its lock. */
@@ -141,10 +129,5 @@ public final class ExternalBrowserStrategy implements CredentialsStrategy {
       }
       return token;
     }
-  }
-
-  @Override
-  public String toString() {
-    return "ExternalBrowserStrategy";
   }
 }

@@ -2,7 +2,6 @@ package io.databricks4j.auth.oauth.internal;
 
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,31 +16,15 @@ import java.util.Optional;
  * host and oidc_token_filepath are set (a relative path is relative to the working directory,
  * as in the official SDKs).
  */
-public final class FileOidcStrategy implements CredentialsStrategy {
+public final class FileOidcStrategy extends OAuthStrategy {
   static final String NAME = "file-oidc";
-  private final Clock clock;
 
   public FileOidcStrategy() {
     this(Clock.systemUTC());
   }
 
   FileOidcStrategy(Clock clock) {
-    this.clock = clock;
-  }
-
-  @Override
-  public String authType() {
-    return NAME;
-  }
-
-  @Override
-  public int priority() {
-    return 62;
-  }
-
-  @Override
-  public String requirement() {
-    return "needs host and oidc_token_filepath";
+    super(NAME, 62, "needs host and oidc_token_filepath", clock);
   }
 
   @Override
@@ -51,7 +34,7 @@ public final class FileOidcStrategy implements CredentialsStrategy {
       return Optional.empty();
     }
     Path path = Path.of(file.get());
-    return IdTokenExchange.headers(NAME, config, audience -> read(path), clock);
+    return bearer(new IdTokenExchange(NAME, config, audience -> read(path), clock));
   }
 
   private static String read(Path path) {
@@ -61,10 +44,5 @@ public final class FileOidcStrategy implements CredentialsStrategy {
       throw new CredentialsException(NAME + ": cannot read the ID token file " + path + " ("
           + e.getClass().getSimpleName() + "); check oidc_token_filepath", e);
     }
-  }
-
-  @Override
-  public String toString() {
-    return "FileOidcStrategy";
   }
 }

@@ -6,7 +6,6 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,33 +23,18 @@ import net.minidev.json.JSONObject;
  * accounts host, else the token endpoint) and exchanges it for a Databricks token. Applies when host
  * and both variables are set.
  */
-public final class GithubOidcStrategy implements CredentialsStrategy {
+public final class GithubOidcStrategy extends OAuthStrategy {
   static final String NAME = "github-oidc";
   static final String REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
   static final String REQUEST_TOKEN = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
-  private final Clock clock;
 
   public GithubOidcStrategy() {
     this(Clock.systemUTC());
   }
 
   GithubOidcStrategy(Clock clock) {
-    this.clock = clock;
-  }
-
-  @Override
-  public String authType() {
-    return NAME;
-  }
-
-  @Override
-  public int priority() {
-    return 60;
-  }
-
-  @Override
-  public String requirement() {
-    return "needs host and a GitHub Actions job with id-token: write (" + REQUEST_URL + " and " + REQUEST_TOKEN + ")";
+    super(NAME, 60, "needs host and a GitHub Actions job with id-token: write (" + REQUEST_URL + " and "
+        + REQUEST_TOKEN + ")", clock);
   }
 
   @Override
@@ -62,7 +46,7 @@ public final class GithubOidcStrategy implements CredentialsStrategy {
       return Optional.empty();
     }
     Duration timeout = Duration.ofSeconds(config.httpTimeoutSeconds());
-    return IdTokenExchange.headers(NAME, config, audience -> requestIdToken(url, token, audience, timeout), clock);
+    return bearer(new IdTokenExchange(NAME, config, audience -> requestIdToken(url, token, audience, timeout), clock));
   }
 
   private static String requestIdToken(String url, String bearer, String audience, Duration timeout) {
@@ -86,10 +70,5 @@ public final class GithubOidcStrategy implements CredentialsStrategy {
     } catch (ParseException e) {
       throw new CredentialsException(NAME + ": the answer of " + Http.withoutQuery(uri) + " has no ID token in \"value\"", e);
     }
-  }
-
-  @Override
-  public String toString() {
-    return "GithubOidcStrategy";
   }
 }

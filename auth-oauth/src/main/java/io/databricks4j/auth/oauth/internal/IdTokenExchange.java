@@ -6,10 +6,8 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
 import com.nimbusds.oauth2.sdk.token.TypelessToken;
 import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
-import io.databricks4j.auth.CachedToken;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
-import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.Token;
 import io.databricks4j.auth.TokenSource;
 import java.net.URI;
@@ -30,20 +28,13 @@ final class IdTokenExchange implements TokenSource {
   private final LazyEndpoints endpoints;
   private final Clock clock;
 
-  private IdTokenExchange(String strategy, ConfigView config, Function<String, String> idTokenForAudience, Clock clock) {
+  /** {@code idTokenForAudience} gets the audience to ask for. */
+  IdTokenExchange(String strategy, ConfigView config, Function<String, String> idTokenForAudience, Clock clock) {
     this.strategy = strategy;
     this.config = config;
     this.idTokenForAudience = idTokenForAudience;
     this.endpoints = new LazyEndpoints(strategy, config);
     this.clock = clock;
-  }
-
-  /** The header factory of a federation strategy; {@code idTokenForAudience} gets the audience to ask for. */
-  static Optional<HeaderFactory> headers(String strategy, ConfigView config, Function<String, String> idTokenForAudience,
-      Clock clock) {
-    TokenSource source = new IdTokenExchange(strategy, config, idTokenForAudience, clock);
-    return Optional.of(new BearerHeaderFactory(strategy,
-        CachedToken.of(strategy, source, clock, CachedToken.DEFAULT_REFRESH_MARGIN_SECONDS)));
   }
 
   @Override

@@ -4,13 +4,10 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import io.databricks4j.auth.CachedToken;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.Token;
-import io.databricks4j.auth.TokenSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -25,33 +22,17 @@ import net.minidev.json.JSONObject;
  * {@code X-Databricks-Host}. Applies when host and metadata_service_url are set. The service must
  * be on this machine, as in the Go SDK: the request names the host whose token we want.
  */
-public final class MetadataServiceStrategy implements CredentialsStrategy {
+public final class MetadataServiceStrategy extends OAuthStrategy {
   static final String NAME = "metadata-service";
   static final String VERSION_HEADER = "X-Databricks-Metadata-Version";
   static final String HOST_HEADER = "X-Databricks-Host";
-  private final Clock clock;
 
   public MetadataServiceStrategy() {
     this(Clock.systemUTC());
   }
 
   MetadataServiceStrategy(Clock clock) {
-    this.clock = clock;
-  }
-
-  @Override
-  public String authType() {
-    return NAME;
-  }
-
-  @Override
-  public int priority() {
-    return 50;
-  }
-
-  @Override
-  public String requirement() {
-    return "needs host and metadata_service_url (a localhost URL)";
+    super(NAME, 50, "needs host and metadata_service_url (a localhost URL)", clock);
   }
 
   @Override
@@ -63,9 +44,7 @@ public final class MetadataServiceStrategy implements CredentialsStrategy {
     }
     URI service = validate(url.get());
     Duration timeout = Duration.ofSeconds(config.httpTimeoutSeconds());
-    TokenSource source = () -> fetch(service, host.get(), timeout);
-    return Optional.of(new BearerHeaderFactory(NAME,
-        CachedToken.of(NAME, source, clock, CachedToken.DEFAULT_REFRESH_MARGIN_SECONDS)));
+    return bearer(() -> fetch(service, host.get(), timeout));
   }
 
   private static URI validate(String url) {
@@ -110,10 +89,5 @@ public final class MetadataServiceStrategy implements CredentialsStrategy {
       throw new CredentialsException(NAME + ": invalid token: cannot read the answer of " + Http.withoutQuery(service)
           + " (" + e.getClass().getSimpleName() + ")", e);
     }
-  }
-
-  @Override
-  public String toString() {
-    return "MetadataServiceStrategy";
   }
 }

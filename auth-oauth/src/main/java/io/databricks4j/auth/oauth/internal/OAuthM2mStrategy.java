@@ -7,11 +7,8 @@ import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import io.databricks4j.auth.CachedToken;
 import io.databricks4j.auth.ConfigView;
-import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
-import io.databricks4j.auth.TokenSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,31 +17,15 @@ import java.util.Optional;
  * {@code auth_type = oauth-m2m}: a service principal's client credentials grant. Applies when host,
  * client_id and client_secret are set. The token endpoint is discovered on the first request.
  */
-public final class OAuthM2mStrategy implements CredentialsStrategy {
+public final class OAuthM2mStrategy extends OAuthStrategy {
   static final String NAME = "oauth-m2m";
-  private final Clock clock;
 
   public OAuthM2mStrategy() {
     this(Clock.systemUTC());
   }
 
   OAuthM2mStrategy(Clock clock) {
-    this.clock = clock;
-  }
-
-  @Override
-  public String authType() {
-    return NAME;
-  }
-
-  @Override
-  public int priority() {
-    return 30;
-  }
-
-  @Override
-  public String requirement() {
-    return "needs host, client_id and client_secret (and account_id on an accounts host)";
+    super(NAME, 30, "needs host, client_id and client_secret (and account_id on an accounts host)", clock);
   }
 
   @Override
@@ -58,15 +39,8 @@ public final class OAuthM2mStrategy implements CredentialsStrategy {
     Scope scope = Scopes.of(config.scopes());
     Duration timeout = Duration.ofSeconds(config.httpTimeoutSeconds());
     LazyEndpoints endpoints = new LazyEndpoints(NAME, config);
-    TokenSource source = () -> TokenEndpoint.request(NAME,
+    return bearer(() -> TokenEndpoint.request(NAME,
         new TokenRequest.Builder(endpoints.get().tokenEndpoint(), auth, new ClientCredentialsGrant()).scope(scope).build(),
-        clock, timeout);
-    CachedToken cache = CachedToken.of(NAME, source, clock, CachedToken.DEFAULT_REFRESH_MARGIN_SECONDS);
-    return Optional.of(new BearerHeaderFactory(NAME, cache));
-  }
-
-  @Override
-  public String toString() {
-    return "OAuthM2mStrategy";
+        clock, timeout));
   }
 }

@@ -3,8 +3,8 @@ package io.databricks4j.auth.oauth.internal;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.databricks4j.auth.oauth.testing.FakeIdentityProvider;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -150,7 +150,7 @@ final class FixtureServer implements AutoCloseable {
     int i = match(ex);
     if (i < 0) {
       problems.add("unexpected request " + ex.getRequestMethod() + " " + ex.getRequestURI());
-      respond(ex, 404, "{}");
+      FakeIdentityProvider.json(ex, 404, "{}");
       return;
     }
     JSONObject f = fixtures.get(i);
@@ -176,7 +176,7 @@ final class FixtureServer implements AutoCloseable {
     Object fixtureBody = f.get("body");
     String text = fixtureBody == null ? "" : fixtureBody instanceof JSONObject o
         ? JSONObject.toJSONString(render(o), JSONStyle.LT_COMPRESS) : rewriter.apply(String.valueOf(fixtureBody));
-    respond(ex, ((Number) f.get("status")).intValue(), text);
+    FakeIdentityProvider.json(ex, ((Number) f.get("status")).intValue(), text);
   }
 
   private Map<String, Object> render(JSONObject o) {
@@ -197,15 +197,6 @@ final class FixtureServer implements AutoCloseable {
   private static long seconds(Matcher m) {
     long n = Long.parseLong(m.group(1));
     return m.group(2).startsWith("m") ? n * 60 : n;
-  }
-
-  private static void respond(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   @Override

@@ -3,18 +3,15 @@ package io.databricks4j.auth.oauth.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
-import io.databricks4j.auth.oauth.testing.FakeIdentityProvider;
 import io.databricks4j.auth.oauth.testing.MutableClock;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
+import io.databricks4j.auth.testing.LocalServer;
+import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.MapConfigView;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,28 +25,25 @@ class MetadataServiceStrategyContractTest extends CredentialsStrategyContract {
   private static final MutableClock CLOCK = new MutableClock();
   private static final AtomicInteger REQUESTS = new AtomicInteger();
   private static volatile int status = 200;
-  private static HttpServer service;
+  private static LocalServer service;
 
   @BeforeAll
-  static void startMetadataService() throws IOException {
-    service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    service.createContext("/metadata/token", ex -> {
+  static void startMetadataService() {
+    service = LocalServer.start().route("GET", "/metadata/token", r -> {
       int n = REQUESTS.incrementAndGet();
-      if (!"1".equals(ex.getRequestHeaders().getFirst("X-Databricks-Metadata-Version"))) {
-        FakeIdentityProvider.json(ex, 400, "{\"error\":\"version\"}");
-      } else if (!HOST.equals(ex.getRequestHeaders().getFirst("X-Databricks-Host"))) {
-        FakeIdentityProvider.json(ex, 404, "{\"error\":\"unknown host\"}");
-      } else {
-        FakeIdentityProvider.json(ex, status, "{\"access_token\":\"ms-" + CANARY + "-" + n
-            + "\",\"token_type\":\"Bearer\",\"expires_on\":" + CLOCK.instant().plusSeconds(300).getEpochSecond() + "}");
+      if (!"1".equals(r.headers.get("X-Databricks-Metadata-Version"))) {
+        return Reply.json(400, "{\"error\":\"version\"}");
+      } else if (!HOST.equals(r.headers.get("X-Databricks-Host"))) {
+        return Reply.json(404, "{\"error\":\"unknown host\"}");
       }
+      return Reply.json(status, "{\"access_token\":\"ms-" + CANARY + "-" + n
+          + "\",\"token_type\":\"Bearer\",\"expires_on\":" + CLOCK.instant().plusSeconds(300).getEpochSecond() + "}");
     });
-    service.start();
   }
 
   @AfterAll
   static void stop() {
-    service.stop(0);
+    service.close();
   }
 
   @BeforeEach
@@ -58,7 +52,7 @@ class MetadataServiceStrategyContractTest extends CredentialsStrategyContract {
   }
 
   private static String url() {
-    return "http://localhost:" + service.getAddress().getPort() + "/metadata/token";
+    return "http://localhost:" + service.port() + "/metadata/token";
   }
 
   @Override

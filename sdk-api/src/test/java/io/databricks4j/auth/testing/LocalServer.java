@@ -1,4 +1,4 @@
-package io.databricks4j.auth.gcp;
+package io.databricks4j.auth.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** A JDK HttpServer on 127.0.0.1 that answers by method and path and records every request. */
-final class LocalServer implements AutoCloseable {
+/**
+ * A JDK HttpServer on 127.0.0.1 that answers by method and path and records every request: the
+ * stand-in for the token and metadata services that the auth modules' tests talk to over real HTTP.
+ */
+public final class LocalServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
@@ -33,7 +37,7 @@ final class LocalServer implements AutoCloseable {
     server.start();
   }
 
-  static LocalServer start() {
+  public static LocalServer start() {
     try {
       return new LocalServer();
     } catch (IOException e) {
@@ -42,25 +46,29 @@ final class LocalServer implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:<port>} */
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   /** Answers {@code method path} (path without query) with {@code responder}; replaces an earlier route. */
-  LocalServer route(String method, String path, Function<Request, Reply> responder) {
+  public LocalServer route(String method, String path, Function<Request, Reply> responder) {
     routes.put(method + " " + path, responder);
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return new ArrayList<>(requests);
   }
 
-  long count(Predicate<Request> which) {
+  public long count(Predicate<Request> which) {
     return requests.stream().filter(which).count();
   }
 
-  void reset() {
+  public void reset() {
     routes.clear();
     requests.clear();
   }
@@ -101,12 +109,12 @@ final class LocalServer implements AutoCloseable {
   }
 
   /** One recorded request. Header names are case-insensitive. */
-  static final class Request {
-    final String method;
-    final String path;
-    final String query;
-    final Map<String, String> headers;
-    final String body;
+  public static final class Request {
+    public final String method;
+    public final String path;
+    public final String query;
+    public final Map<String, String> headers;
+    public final String body;
 
     Request(String method, String path, String query, Map<String, String> headers, String body) {
       this.method = method;
@@ -117,12 +125,12 @@ final class LocalServer implements AutoCloseable {
     }
 
     /** A form or query parameter, URL-decoded. */
-    String param(String name) {
+    public String param(String name) {
       for (String source : new String[] {query, body}) {
         for (String pair : source.split("&")) {
           int eq = pair.indexOf('=');
-          if (eq > 0 && java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-            return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+          if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+            return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
           }
         }
       }
@@ -136,22 +144,22 @@ final class LocalServer implements AutoCloseable {
   }
 
   /** What a route answers. */
-  static final class Reply {
+  public static final class Reply {
     final int status;
     final Map<String, String> headers;
     final String body;
 
-    Reply(int status, Map<String, String> headers, String body) {
+    public Reply(int status, Map<String, String> headers, String body) {
       this.status = status;
       this.headers = headers;
       this.body = body;
     }
 
-    static Reply json(int status, String body) {
+    public static Reply json(int status, String body) {
       return new Reply(status, Map.of("Content-Type", "application/json"), body);
     }
 
-    static Reply redirect(String location) {
+    public static Reply redirect(String location) {
       return new Reply(302, Map.of("Location", location), "");
     }
   }
