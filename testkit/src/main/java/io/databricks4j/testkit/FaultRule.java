@@ -4,7 +4,6 @@ import io.databricks4j.testkit.internal.FaultEngine;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -142,15 +141,5 @@ public final class FaultRule {
       }
       return p;
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FaultRule other && Objects.equals(toString(), other.toString());
-  }
-
-  @Override
-  public int hashCode() {
-    return toString().hashCode();
   }
 }

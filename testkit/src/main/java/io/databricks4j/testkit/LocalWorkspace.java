@@ -1,9 +1,15 @@
 package io.databricks4j.testkit;
 
+import io.databricks4j.WorkspaceClient;
+import io.databricks4j.account.AccountClient;
+import io.databricks4j.core.DatabricksConfig;
+import io.databricks4j.core.config.Environment;
 import io.databricks4j.testkit.internal.EmulatorServer;
 import io.databricks4j.testkit.internal.Settings;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,8 +20,8 @@ import java.util.UUID;
  * description answers 501 NOT_IMPLEMENTED; an unknown path answers 404 ENDPOINT_NOT_FOUND.
  *
  * <pre>{@code
- * try (LocalWorkspace ws = LocalWorkspace.start()) {
- *   // point a client at ws.host() with ws.token()
+ * try (LocalWorkspace ws = LocalWorkspace.start(); WorkspaceClient w = ws.client()) {
+ *   w.clusters().createAndWait(CreateCluster.builder().sparkVersion("15.4.x-scala2.12").numWorkers(1L).build());
  * }
  * }</pre>
  *
@@ -87,6 +93,29 @@ public final class LocalWorkspace implements AutoCloseable {
   public LocalWorkspace trustIdToken(String idToken) {
     server.oauth().registerIdToken(Objects.requireNonNull(idToken, "idToken"));
     return this;
+  }
+
+  /**
+   * A configuration of this workspace with its token, isolated from the {@code DATABRICKS_*}
+   * variables and the {@code ~/.databrickscfg} of the machine, to adjust before building a client
+   * (retry timeout, rate limit, another credential).
+   */
+  public DatabricksConfig.Builder configBuilder() {
+    return DatabricksConfig.builder()
+        .host(host())
+        .token(token())
+        .authType("pat")
+        .environment(Environment.of(Map.of(), Path.of(System.getProperty("java.io.tmpdir"), "databricks4j-testkit-home")));
+  }
+
+  /** A new workspace client of this workspace, authenticated with {@link #token()}; close it after use. */
+  public WorkspaceClient client() {
+    return new WorkspaceClient(configBuilder().build());
+  }
+
+  /** A new account client of this workspace's account, authenticated with {@link #token()}; close it after use. */
+  public AccountClient accountClient() {
+    return new AccountClient(configBuilder().accountId(accountId()).build());
   }
 
   /** The OAuth metadata URL of the workspace. */

@@ -21,9 +21,11 @@ import io.databricks4j.testkit.internal.service.Permissions;
 import io.databricks4j.testkit.internal.service.Repos;
 import io.databricks4j.testkit.internal.service.ScimDirectory;
 import io.databricks4j.testkit.internal.service.Secrets;
+import io.databricks4j.testkit.internal.service.ServicePrincipalSecrets;
 import io.databricks4j.testkit.internal.service.Tokens;
 import io.databricks4j.testkit.internal.service.UnityCatalog;
 import io.databricks4j.testkit.internal.service.Warehouses;
+import io.databricks4j.testkit.internal.service.WorkspaceAdmin;
 import io.databricks4j.testkit.internal.service.WorkspaceObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,13 +67,19 @@ public final class EmulatorServer implements AutoCloseable {
   private final List<Operation> operations;
   private final FaultEngine faults = new FaultEngine();
   private final OAuth oauth;
+  private final ControlEndpoint control;
   private final AtomicLong internalErrors = new AtomicLong();
+  private final java.util.Map<String, String> namesByKey = new java.util.HashMap<>();
 
   public EmulatorServer(Settings settings) {
     this.settings = settings;
     ApiDescription description = ApiDescription.load();
     this.operations = description.operations();
     this.router = new Router(operations);
+    for (Operation op : operations) {
+      // several operations may share a verb and path (resource names tell them apart): name them all
+      namesByKey.merge(op.key(), op.qualifiedName(), (a, b) -> a.contains(b) ? a : a + " / " + b);
+    }
     try {
       this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 256);
     } catch (IOException e) {
@@ -84,15 +92,21 @@ public final class EmulatorServer implements AutoCloseable {
     Set<String> keys = new HashSet<>();
     operations.forEach(op -> keys.add(op.key()));
     this.routes = new Routes(keys);
+    this.oauth = new OAuth(ctx, settings.oauthTokenLifetime());
     Clusters clusters = new Clusters(ctx);
     WorkspaceObjects workspace = new WorkspaceObjects(ctx);
+    ScimDirectory workspaceDirectory = new ScimDirectory(ctx, "/api/2.0/preview/scim/v2", true);
+    ScimDirectory accountDirectory = new ScimDirectory(ctx, "/api/2.0/accounts/{account_id}/scim/v2", false);
     List.of(clusters, new Libraries(clusters), new InstancePools(ctx), new ClusterPolicies(ctx), new Jobs(ctx),
             new Dbfs(ctx), new Files(ctx), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
-            new ScimDirectory(ctx, "/api/2.0/preview/scim/v2", true),
-            new ScimDirectory(ctx, "/api/2.0/accounts/{account_id}/scim/v2", false),
-            new Warehouses(ctx), new UnityCatalog(ctx), new AccountWorkspaces(ctx), new Permissions(ctx, operations))
+            workspaceDirectory, accountDirectory, new Warehouses(ctx), new UnityCatalog(ctx), new AccountWorkspaces(ctx),
+            new WorkspaceAdmin(ctx), new Permissions(ctx, operations),
+            new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
+                "/api/2.0/accounts/{account_id}/servicePrincipals/{service_principal_id}/credentials/secrets"),
+            new ServicePrincipalSecrets(ctx, oauth, workspaceDirectory,
+                "/api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets"))
         .forEach(e -> e.register(routes));
-    this.oauth = new OAuth(ctx, settings.oauthTokenLifetime());
+    this.control = new ControlEndpoint(faults, oauth, host);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads = r -> {
       Thread t = new Thread(r, "testkit-" + server.getAddress().getPort() + "-" + n.incrementAndGet());
@@ -164,7 +178,7 @@ public final class EmulatorServer implements AutoCloseable {
       String path = exchange.getRequestURI().getRawPath();
       String method = exchange.getRequestMethod();
       if (path.startsWith("/testkit/")) {
-        control(exchange, path, method).write(exchange);
+        control.handle(exchange, path, method).write(exchange);
         return;
       }
       FaultEngine.Decision fault = faults.decide(method, path);
@@ -210,7 +224,7 @@ public final class EmulatorServer implements AutoCloseable {
       checkAccount(op, match.get());
       Handler handler = routes.get(op);
       if (handler == null) {
-        throw ApiException.notImplemented(op.qualifiedName() + " (" + op.verb() + " " + op.path()
+        throw ApiException.notImplemented(namesByKey.get(op.key()) + " (" + op.verb() + " " + op.path()
             + ") is not emulated by the databricks4j testkit");
       }
       Call call = new Call(exchange, op, match.get().pathParams(), user);
@@ -243,64 +257,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
-  private Reply control(HttpExchange exchange, String path, String method) throws IOException {
-    ObjectNode body = Json.object();
-    if (method.equals("POST") || method.equals("PUT")) {
-      try {
-        var parsed = Json.parse(exchange.getRequestBody());
-        if (parsed != null && parsed.isObject()) {
-          body = (ObjectNode) parsed;
-        }
-      } catch (IOException e) {
-        throw ApiException.malformed("Invalid JSON: " + e.getMessage());
-      }
-    }
-    switch (path) {
-      case "/testkit/health" -> {
-        return Reply.json(Json.object("status", "OK", "host", host()));
-      }
-      case "/testkit/faults" -> {
-        switch (method) {
-          case "GET" -> {
-            return Reply.json(faults.describe());
-          }
-          case "POST", "PUT" -> {
-            faults.configure(body);
-            return Reply.json(faults.describe());
-          }
-          case "DELETE" -> {
-            faults.clear();
-            return Reply.json(faults.describe());
-          }
-          default -> {
-            return Reply.json(405, Json.object("error_code", "BAD_REQUEST", "message", "Use GET, POST or DELETE"));
-          }
-        }
-      }
-      case "/testkit/oauth/clients" -> {
-        String id = Json.string(body, "client_id");
-        String secret = Json.string(body, "client_secret");
-        if (id == null || secret == null) {
-          throw ApiException.missing(id == null ? "client_id" : "client_secret");
-        }
-        oauth.registerClient(id, secret);
-        return Reply.empty();
-      }
-      case "/testkit/oauth/id-tokens" -> {
-        String token = Json.string(body, "id_token");
-        if (token == null) {
-          throw ApiException.missing("id_token");
-        }
-        oauth.registerIdToken(token);
-        return Reply.empty();
-      }
-      default -> {
-        return Reply.json(404, endpointNotFound(method, path));
-      }
-    }
-  }
-
-  private static ObjectNode endpointNotFound(String method, String path) {
+  static ObjectNode endpointNotFound(String method, String path) {
     return Json.object("error_code", "ENDPOINT_NOT_FOUND", "message", "No API found for '" + method + " " + path + "'");
   }
 

@@ -4,10 +4,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,12 +31,19 @@ public final class Router {
   public record Match(Operation operation, Map<String, String> pathParams) {
   }
 
-  private record Route(Operation operation, Pattern strict, Pattern loose, int literalChars) {
+  /**
+   * @param roots per path parameter, the collections its value may start with when it spans
+   *     several segments (empty: any)
+   */
+  private record Route(Operation operation, Pattern strict, Pattern loose, int literalChars, List<Set<String>> roots) {
   }
 
   public Router(List<Operation> operations) {
+    Map<String, List<Operation>> byService = new HashMap<>();
+    operations.forEach(op -> byService.computeIfAbsent(op.pkg() + "." + op.service(), k -> new ArrayList<>()).add(op));
     for (Operation op : operations) {
-      Route route = new Route(op, compile(op, false), compile(op, true), literalChars(op.path()));
+      Route route = new Route(op, compile(op, false), compile(op, true), literalChars(op.path()),
+          roots(op, byService.get(op.pkg() + "." + op.service())));
       buckets.computeIfAbsent(bucketKey(op.verb(), op.path()), k -> new ArrayList<>()).add(route);
     }
   }
@@ -61,7 +70,7 @@ public final class Router {
     Matcher winning = null;
     for (Route r : candidates) {
       Matcher m = (loose ? r.loose : r.strict).matcher(rawPath);
-      if (m.matches() && (winner == null || r.literalChars > winner.literalChars)) {
+      if (m.matches() && (!loose || rooted(r, m)) && (winner == null || r.literalChars > winner.literalChars)) {
         winner = r;
         winning = m;
       }
@@ -75,6 +84,52 @@ public final class Router {
       params.put(names.get(i).name(), decode(winning.group(i + 1)));
     }
     return Optional.of(new Match(winner.operation, params));
+  }
+
+  /** Whether each value that spans segments starts with a collection its service names. */
+  private static boolean rooted(Route r, Matcher m) {
+    for (int i = 0; i < r.roots.size() && i < m.groupCount(); i++) {
+      String value = m.group(i + 1);
+      Set<String> roots = r.roots.get(i);
+      if (!roots.isEmpty() && value.indexOf('/') > 0 && !roots.contains(value.substring(0, value.indexOf('/')))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * For each single-segment parameter, the literal segments that the other templates of the same
+   * service put in its place ({@code knowledge-assistants} for {@code /api/2.1/{name}}): a resource
+   * name such as {@code knowledge-assistants/k1/examples/e1} starts with one of them, while
+   * {@code clusters/list} does not and stays an unknown path.
+   */
+  private static List<Set<String>> roots(Operation op, List<Operation> siblings) {
+    List<Set<String>> roots = new ArrayList<>();
+    for (Operation.PathParam p : op.pathParams()) {
+      Set<String> names = new HashSet<>();
+      String marker = "{" + p.name() + "}";
+      int at = op.path().indexOf(marker);
+      if (!p.multiSegment() && at > 0 && op.path().charAt(at - 1) == '/') {
+        String prefix = op.path().substring(0, at);
+        for (Operation other : siblings) {
+          if (other.path().startsWith(prefix) && other.path().length() > prefix.length()
+              && other.path().charAt(prefix.length()) != '{') {
+            String rest = other.path().substring(prefix.length());
+            int end = rest.length();
+            for (char c : new char[] {'/', ':', '{'}) {
+              int i = rest.indexOf(c);
+              if (i >= 0 && i < end) {
+                end = i;
+              }
+            }
+            names.add(rest.substring(0, end));
+          }
+        }
+      }
+      roots.add(Set.copyOf(names));
+    }
+    return roots;
   }
 
   private List<Route> candidates(String verb, String rawPath) {

@@ -34,39 +34,6 @@ public final class Clusters implements Emulation {
     ctx.permissionObjects("clusters", this::exists);
   }
 
-  private static final class Cluster {
-    final String id;
-    final long seq;
-    final long createdAt;
-    ObjectNode spec;
-    String creator;
-    final Lifecycle life;
-    String message = "";
-    long startTime;
-    long terminatedTime;
-    long lastRestartedTime;
-    long sparkContextId;
-    ObjectNode terminationReason;
-    boolean pinned;
-    Integer targetWorkers;
-    JsonNode targetAutoscale;
-    final List<ObjectNode> events = new ArrayList<>();
-
-    Cluster(String id, long seq, long now, ObjectNode spec, String creator) {
-      this.id = id;
-      this.seq = seq;
-      this.createdAt = now;
-      this.spec = spec;
-      this.creator = creator;
-      this.life = new Lifecycle("PENDING", now);
-    }
-
-    boolean failing() {
-      String name = Json.string(spec, "cluster_name");
-      return name != null && name.toLowerCase(Locale.ROOT).contains("fail");
-    }
-  }
-
   @Override
   public void register(Routes r) {
     r.on("POST", V + "create", this::create)
@@ -122,7 +89,7 @@ public final class Clusters implements Emulation {
       clusters.put(c.id, c);
       c.message = "Finding instances for new nodes, acquiring more instances if necessary";
       c.life.set("PENDING", now, "RUNNING", ctx.stateDelayMillis());
-      event(c, now, "CREATING", Json.object("user", call.user(), "attributes", attributes(c)));
+      event(c, now, "CREATING", Json.object("user", call.user(), "attributes", c.attributes()));
       return Reply.json(Json.object("cluster_id", c.id));
     }
   }
@@ -179,9 +146,9 @@ public final class Clusters implements Emulation {
       spec.put("num_workers", 0);
     }
     long now = ctx.now();
-    ObjectNode previous = attributes(c);
+    ObjectNode previous = c.attributes();
     c.spec = spec;
-    event(c, now, "EDITED", Json.object("user", user, "previous_attributes", previous, "attributes", attributes(c)));
+    event(c, now, "EDITED", Json.object("user", user, "previous_attributes", previous, "attributes", c.attributes()));
     if (c.life.is("RUNNING")) {
       c.message = "Restarting the cluster to apply the new configuration";
       c.life.set("RESTARTING", now, "RUNNING", ctx.stateDelayMillis());
@@ -247,8 +214,8 @@ public final class Clusters implements Emulation {
       c.targetAutoscale = autoscale == null ? null : autoscale.deepCopy();
       c.message = "Resizing the cluster";
       c.life.set("RESIZING", now, "RUNNING", ctx.stateDelayMillis());
-      event(c, now, "RESIZING", Json.object("user", call.user(), "current_num_workers", workers(c),
-          "target_num_workers", workers == null ? workers(c) : workers.asInt()));
+      event(c, now, "RESIZING", Json.object("user", call.user(), "current_num_workers", c.workers(),
+          "target_num_workers", workers == null ? c.workers() : workers.asInt()));
     }
     return Reply.empty();
   }
@@ -323,7 +290,7 @@ public final class Clusters implements Emulation {
         if (policy != null && !policy.equals(Json.string(c.spec, "policy_id"))) {
           continue;
         }
-        ObjectNode d = details(c);
+        ObjectNode d = c.details();
         d.put("_key", (byName ? String.valueOf(Json.string(c.spec, "cluster_name")) + "\u0000" : "")
             + Pages.numericKey(c.seq));
         all.add(d);
@@ -373,6 +340,7 @@ public final class Clusters implements Emulation {
         }
       }
     }
+    matching.sort(Comparator.comparingLong(e -> e.get("timestamp").asLong()));
     if (!ascending) {
       java.util.Collections.reverse(matching);
     }
@@ -395,7 +363,7 @@ public final class Clusters implements Emulation {
     synchronized (this) {
       Cluster c = find(id);
       advance(c);
-      return details(c);
+      return c.details();
     }
   }
 
@@ -405,6 +373,7 @@ public final class Clusters implements Emulation {
       // what Databricks answers, which the SDK maps to ResourceDoesNotExist
       throw ApiException.invalid("Cluster " + id + " does not exist");
     }
+    advance(c); // transitions due by now come before whatever the caller does next
     return c;
   }
 
@@ -444,7 +413,7 @@ public final class Clusters implements Emulation {
       }
       c.targetWorkers = null;
       c.targetAutoscale = null;
-      event(c, at, "UPSIZE_COMPLETED", Json.object("current_num_workers", workers(c)));
+      event(c, at, "UPSIZE_COMPLETED", Json.object("current_num_workers", c.workers()));
     }
     if (c.startTime == 0) {
       c.startTime = at;
@@ -454,67 +423,7 @@ public final class Clusters implements Emulation {
     }
     c.sparkContextId = ctx.ids().next() * 7919L;
     c.message = "";
-    event(c, at, "RUNNING", Json.object("current_num_workers", workers(c), "target_num_workers", workers(c)));
-  }
-
-  private ObjectNode details(Cluster c) {
-    ObjectNode d = c.spec.deepCopy();
-    String state = c.life.state();
-    String node = Json.string(c.spec, "node_type_id");
-    int workers = workers(c);
-    d.put("cluster_id", c.id);
-    d.put("creator_user_name", c.creator);
-    d.put("state", state);
-    d.put("state_message", c.message);
-    d.put("cluster_source", "API");
-    d.put("start_time", c.createdAt);
-    d.put("jdbc_port", 10000);
-    d.put("cluster_memory_mb", (long) Catalogues.memoryMb(node) * (workers + 1));
-    d.put("cluster_cores", (double) Catalogues.cores(node) * (workers + 1));
-    if (!d.has("driver_node_type_id") && node != null) {
-      d.put("driver_node_type_id", node);
-    }
-    ObjectNode tags = Json.object("Vendor", "Databricks", "Creator", c.creator, "ClusterId", c.id);
-    Json.put(tags, "ClusterName", Json.string(c.spec, "cluster_name"));
-    d.set("default_tags", tags);
-    if (c.sparkContextId != 0) {
-      d.put("spark_context_id", c.sparkContextId);
-    }
-    if (c.lastRestartedTime != 0) {
-      d.put("last_restarted_time", c.lastRestartedTime);
-    }
-    if (state.equals("RUNNING") || state.equals("RESIZING") || state.equals("RESTARTING")) {
-      d.set("driver", Json.object("node_id", c.id + "-driver", "instance_id", "i-" + c.id.replace("-", ""),
-          "private_ip", "10.0.0.1", "host_private_ip", "10.0.0.1", "start_timestamp", c.life.since()));
-      ArrayNode executors = Json.array();
-      for (int i = 0; i < workers; i++) {
-        executors.add(Json.object("node_id", c.id + "-worker-" + i, "private_ip", "10.0.1." + (i + 1),
-            "host_private_ip", "10.0.1." + (i + 1)));
-      }
-      d.set("executors", executors);
-    }
-    if (state.equals("TERMINATED") || state.equals("TERMINATING")) {
-      if (c.terminatedTime != 0) {
-        d.put("terminated_time", c.terminatedTime);
-      }
-      if (c.terminationReason != null) {
-        d.set("termination_reason", c.terminationReason.deepCopy());
-      }
-    }
-    d.set("spec", c.spec.deepCopy());
-    return d;
-  }
-
-  private static int workers(Cluster c) {
-    JsonNode autoscale = c.spec.get("autoscale");
-    if (autoscale != null && autoscale.has("min_workers")) {
-      return autoscale.get("min_workers").asInt();
-    }
-    return c.spec.path("num_workers").asInt(0);
-  }
-
-  private static ObjectNode attributes(Cluster c) {
-    return c.spec.deepCopy();
+    event(c, at, "RUNNING", Json.object("current_num_workers", c.workers(), "target_num_workers", c.workers()));
   }
 
   private static void validateSize(ObjectNode spec) {

@@ -2,7 +2,6 @@ package io.databricks4j.testkit.internal.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import io.databricks4j.testkit.internal.BlobWriter;
 import io.databricks4j.testkit.internal.Context;
 import io.databricks4j.testkit.internal.FileStore;
@@ -234,10 +233,5 @@ public final class Files implements Emulation {
         };
       }
     };
-  }
-
-  /** For the dispatcher: a HEAD error carries no body. */
-  static boolean isHead(HttpExchange exchange) {
-    return "HEAD".equals(exchange.getRequestMethod());
   }
 }

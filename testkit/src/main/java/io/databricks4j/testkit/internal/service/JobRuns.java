@@ -33,10 +33,12 @@ final class JobRuns {
   private final Map<Long, JobRun.TaskRun> taskRuns = new HashMap<>();
   private final Map<String, Long> idempotency = new HashMap<>();
   private final Map<Long, Long> runsPerJob = new HashMap<>();
+  private final JobRunView view;
 
   JobRuns(Context ctx, Jobs jobs) {
     this.ctx = ctx;
     this.jobs = jobs;
+    this.view = new JobRunView(ctx.host(), this::duration);
   }
 
   void register(Routes r) {
@@ -174,7 +176,7 @@ final class JobRuns {
             || (type != null && !type.equals(run.runType)) || run.createdAt < from || run.createdAt > to) {
           continue;
         }
-        ObjectNode r = render(run, now, false);
+        ObjectNode r = view.run(run, now, false);
         if (!expand) {
           r.remove("tasks");
         }
@@ -191,11 +193,11 @@ final class JobRuns {
     long now = ctx.now();
     JobRun run = runs.get(runId);
     if (run != null) {
-      return render(run, now, history);
+      return view.run(run, now, history);
     }
     JobRun parent = byTaskRun.get(runId);
     if (parent != null) {
-      return renderTaskAsRun(parent, task(parent, runId), now);
+      return view.taskAsRun(parent, task(parent, runId), now);
     }
     throw missingRun(runId);
   }
@@ -220,7 +222,7 @@ final class JobRuns {
         parent = run;
         task = run.tasks.get(0);
       }
-      ObjectNode out = Json.object("metadata", renderTaskAsRun(parent, task, now));
+      ObjectNode out = Json.object("metadata", view.taskAsRun(parent, task, now));
       String result = task.result(now);
       if ("FAILED".equals(result)) {
         out.put("error", "Exception: the testkit fails tasks whose notebook path contains 'fail'");
@@ -228,7 +230,7 @@ final class JobRuns {
             + "\", line 1\nException: the testkit fails tasks whose notebook path contains 'fail'");
       } else if ("SUCCESS".equals(result)) {
         if (task.task.has("notebook_task")) {
-          out.set("notebook_output", Json.object("result", Json.text(effectiveParameters(parent, task)),
+          out.set("notebook_output", Json.object("result", Json.text(JobRunView.effectiveParameters(parent, task)),
               "truncated", false));
         } else {
           out.put("logs", "testkit: task " + task.taskKey + " ran\n");
@@ -394,101 +396,6 @@ final class JobRuns {
           ids.stream().map(i -> (JsonNode) com.fasterxml.jackson.databind.node.LongNode.valueOf(i)).toList())));
       return Reply.json(Json.object("repair_id", repairId));
     }
-  }
-
-  private ObjectNode render(JobRun run, long now, boolean history) {
-    String life = run.lifeCycle(now);
-    String result = run.result(now);
-    String message = run.skipMessage != null ? run.skipMessage : JobRun.message(life, result);
-    ObjectNode out = Json.object("run_id", run.runId, "run_name", run.runName, "run_type", run.runType,
-        "number_in_job", run.numberInJob, "original_attempt_run_id", run.runId, "attempt_number", 0,
-        "creator_user_name", run.creator, "start_time", run.createdAt, "trigger", "ONE_TIME",
-        "run_page_url", ctx.host() + "/#job/" + (run.jobId == null ? "" : run.jobId + "/") + "run/" + run.runId,
-        "state", JobRun.state(life, result, message, run.cancelledAt > 0),
-        "status", JobRun.status(life, result, message),
-        "job_parameters", run.jobParameters.deepCopy(),
-        "overriding_parameters", run.overriding.deepCopy(),
-        "format", "MULTI_TASK");
-    Json.put(out, "job_id", run.jobId);
-    long setup = Math.min(Math.max(0, now - run.createdAt), duration() / 2);
-    out.put("setup_duration", setup);
-    out.put("cleanup_duration", 0);
-    if (run.terminal(now)) {
-      long end = run.skipMessage != null ? run.createdAt : run.endAt();
-      out.put("end_time", end);
-      out.put("run_duration", end - run.createdAt);
-      out.put("execution_duration", Math.max(0, end - run.createdAt - setup));
-    } else {
-      out.put("end_time", 0);
-    }
-    for (String f : List.of("job_clusters", "git_source")) {
-      if (run.jobSettings.has(f)) {
-        out.set(f, run.jobSettings.get(f).deepCopy());
-      }
-    }
-    ArrayNode tasks = Json.array();
-    if (run.skipMessage == null) {
-      run.tasks.forEach(t -> tasks.add(renderTask(run, t, now)));
-    }
-    out.set("tasks", tasks);
-    if (history) {
-      ArrayNode items = Json.array();
-      ArrayNode original = Json.array();
-      run.originalTaskRunIds.forEach(original::add);
-      items.add(Json.object("id", run.runId, "type", "ORIGINAL", "start_time", run.createdAt,
-          "task_run_ids", original, "state", JobRun.state(life, result, message, false)));
-      run.repairs.forEach(r -> items.add(r.deepCopy()));
-      out.set("repair_history", items);
-    }
-    return out;
-  }
-
-  private ObjectNode renderTask(JobRun run, JobRun.TaskRun t, long now) {
-    ObjectNode out = t.task.deepCopy();
-    String life = t.lifeCycle(now);
-    String result = t.result(now);
-    String message = JobRun.message(life, result);
-    out.put("run_id", t.runId);
-    out.put("attempt_number", t.attempt);
-    out.put("start_time", t.startAt);
-    out.put("setup_duration", Math.min(Math.max(0, now - t.startAt), t.duration / 2));
-    out.put("cleanup_duration", 0);
-    if (result != null) {
-      out.put("end_time", t.endAt());
-      out.put("run_duration", t.endAt() - t.startAt);
-      out.put("execution_duration", Math.max(0, t.endAt() - t.startAt - t.duration / 2));
-    } else {
-      out.put("end_time", 0);
-    }
-    out.set("state", JobRun.state(life, result, message, t.cancelledAt > 0));
-    out.set("status", JobRun.status(life, result, message));
-    out.put("run_page_url", ctx.host() + "/#job/" + (run.jobId == null ? "" : run.jobId + "/") + "run/" + t.runId);
-    String cluster = Json.string(t.task, "existing_cluster_id");
-    if (cluster != null) {
-      out.set("cluster_instance", Json.object("cluster_id", cluster, "spark_context_id", String.valueOf(t.runId * 13)));
-    }
-    return out;
-  }
-
-  private ObjectNode renderTaskAsRun(JobRun run, JobRun.TaskRun t, long now) {
-    ObjectNode task = renderTask(run, t, now);
-    task.put("run_name", t.taskKey);
-    task.put("run_type", run.runType);
-    task.put("creator_user_name", run.creator);
-    task.put("number_in_job", t.runId);
-    task.put("original_attempt_run_id", t.runId);
-    Json.put(task, "job_id", run.jobId);
-    task.put("job_run_id", run.runId);
-    return task;
-  }
-
-  private static ObjectNode effectiveParameters(JobRun run, JobRun.TaskRun t) {
-    ObjectNode params = Json.copyOf(Json.at(t.task, "notebook_task.base_parameters"));
-    Json.merge(params, run.overriding.get("notebook_params"));
-    for (JsonNode p : run.jobParameters) {
-      params.put(p.path("name").asText(), p.path("value").asText());
-    }
-    return params;
   }
 
   private JobRun.TaskRun task(JobRun run, long taskRunId) {

@@ -53,6 +53,11 @@ public final class OAuth {
     clients.put(id, secret);
   }
 
+  /** Forgets a client's secret, if it is still the one registered. */
+  public void unregisterClient(String id, String secret) {
+    clients.remove(id, secret);
+  }
+
   public void registerIdToken(String idToken) {
     idTokens.add(idToken);
   }

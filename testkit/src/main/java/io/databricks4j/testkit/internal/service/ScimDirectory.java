@@ -216,54 +216,7 @@ public final class ScimDirectory implements Emulation {
       patchGroupsOf(id, verb, value, selector);
       return;
     }
-    String field = existingName(resource, attr);
-    JsonNode current = resource.get(field);
-    switch (verb) {
-      case "remove" -> {
-        if (selector != null && current != null && current.isArray()) {
-          Predicate<JsonNode> match = ScimFilter.parse(selector);
-          ArrayNode kept = Json.array();
-          current.forEach(e -> {
-            if (!match.test(e)) {
-              kept.add(e);
-            }
-          });
-          resource.set(field, kept);
-        } else if (value != null && value.isArray() && current != null && current.isArray()) {
-          ArrayNode kept = Json.array();
-          current.forEach(e -> {
-            boolean removed = false;
-            for (JsonNode v : value) {
-              removed |= e.path("value").asText().equals(v.path("value").asText());
-            }
-            if (!removed) {
-              kept.add(e);
-            }
-          });
-          resource.set(field, kept);
-        } else {
-          resource.remove(field);
-        }
-      }
-      case "add" -> {
-        if (current != null && current.isArray() && value != null) {
-          ArrayNode merged = ((ArrayNode) current).deepCopy();
-          for (JsonNode v : value.isArray() ? value : Json.array(List.of(value))) {
-            boolean present = false;
-            for (JsonNode e : merged) {
-              present |= e.equals(v) || (v.has("value") && e.path("value").asText().equals(v.path("value").asText()));
-            }
-            if (!present) {
-              merged.add(v.deepCopy());
-            }
-          }
-          resource.set(field, merged);
-        } else {
-          resource.set(field, value == null ? null : value.deepCopy());
-        }
-      }
-      default -> resource.set(field, value == null ? null : value.deepCopy());
-    }
+    ScimPatch.apply(resource, verb, attr, selector, value);
   }
 
   private void patchGroupsOf(String memberId, String verb, JsonNode value, String selector) {
@@ -419,7 +372,7 @@ public final class ScimDirectory implements Emulation {
     return out;
   }
 
-  private static String existingName(ObjectNode resource, String attr) {
+  static String existingName(ObjectNode resource, String attr) {
     var names = resource.fieldNames();
     while (names.hasNext()) {
       String n = names.next();

@@ -41,7 +41,8 @@ public final class Tokens implements Emulation {
     r.on("POST", "/api/2.0/token/create", this::create)
         .on("GET", "/api/2.0/token/list", c -> list(c, false))
         .on("POST", "/api/2.0/token/delete", c -> delete(c.required("token_id")))
-        .on("PATCH", "/api/2.0/token/{token_id}", this::update)
+        .on("PATCH", "/api/2.0/token/{token_id}", c -> update(c, false))
+        .on("PATCH", "/api/2.0/token-management/tokens/{token_id}", c -> update(c, true))
         .on("GET", "/api/2.0/token-management/tokens", c -> list(c, true))
         .on("GET", "/api/2.0/token-management/tokens/{token_id}", this::get)
         .on("DELETE", "/api/2.0/token-management/tokens/{token_id}", c -> delete(c.required("token_id")))
@@ -101,7 +102,7 @@ public final class Tokens implements Emulation {
     }
   }
 
-  private Reply update(Call call) {
+  private Reply update(Call call, boolean admin) {
     String id = call.required("token_id");
     JsonNode token = call.node("token");
     String mask = call.param("update_mask");
@@ -110,7 +111,7 @@ public final class Tokens implements Emulation {
       if (token != null && token.has("comment") && (mask == null || mask.contains("comment"))) {
         t.info.put("comment", token.get("comment").asText());
       }
-      return Reply.json(publicInfo(t));
+      return Reply.json(admin ? t.info.deepCopy() : publicInfo(t));
     }
   }
 

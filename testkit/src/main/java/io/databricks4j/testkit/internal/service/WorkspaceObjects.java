@@ -388,7 +388,7 @@ public final class WorkspaceObjects implements Emulation {
       return new byte[0];
     }
     try {
-      return Base64.getMimeDecoder().decode(base64);
+      return Base64.getDecoder().decode(base64.indexOf('\n') >= 0 ? base64.replaceAll("\\s", "") : base64);
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("content is not valid base64: " + e.getMessage());
     }
