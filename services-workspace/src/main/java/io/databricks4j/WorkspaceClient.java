@@ -3,6 +3,7 @@ package io.databricks4j;
 import io.databricks4j.core.ApiClient;
 import io.databricks4j.core.ClientBuilder;
 import io.databricks4j.core.DatabricksConfig;
+import io.databricks4j.mixin.dbutils.DbUtils;
 import io.databricks4j.service.WorkspaceServices;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  */
 public class WorkspaceClient extends WorkspaceServices implements AutoCloseable {
   private final ApiClient api;
+  private volatile DbUtils dbutils;
 
   /** A client of {@code config}, resolved against the environment and the config file. */
   public WorkspaceClient(DatabricksConfig config) {
@@ -30,6 +32,7 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
   /** A client over an existing {@link ApiClient}, with services replaced by {@code overrides} (mocks). */
   public WorkspaceClient(ApiClient api, Map<Class<?>, Object> overrides) {
     super(api, overrides);
+    ClientBuilder.checkOverrides(getClass(), overrides);
     this.api = api;
   }
 
@@ -50,6 +53,24 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
   /** The HTTP client underneath, for calls the services do not cover. */
   public ApiClient apiClient() {
     return api;
+  }
+
+  /**
+   * {@code dbutils} for this workspace: {@code fs()} and {@code secrets()} over the REST API, the
+   * other utilities on the cluster of {@code cluster_id}. Made on first use and kept.
+   */
+  public DbUtils dbutils() {
+    DbUtils d = dbutils;
+    if (d == null) {
+      synchronized (this) {
+        d = dbutils;
+        if (d == null) {
+          d = new DbUtils(this);
+          dbutils = d;
+        }
+      }
+    }
+    return d;
   }
 
   @Override

@@ -121,10 +121,12 @@ public final class Quickstart {
 
     step("7. Debug logging of one call (secrets redacted)");
     long before = Files.size(debugLog);
-    w.clusters().list(ListClustersRequest.builder().build()).stream().findFirst();
+    try (WorkspaceClient withHeaders = new WorkspaceClient(w.config().toBuilder().debugHeaders(true).build())) {
+      withHeaders.clusters().list(ListClustersRequest.builder().build()).stream().findFirst();
+    }
     byte[] all = Files.readAllBytes(debugLog);
     String lines = new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8);
-    lines.lines().limit(12).forEach(l -> System.out.println("   " + l));
+    lines.lines().limit(14).forEach(l -> System.out.println("   " + l));
 
     if (write && clusterId != null) {
       step("8. Clean up");

@@ -74,6 +74,43 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return ApiClient.create(config.build());
   }
 
+  /**
+   * Checks that every replaced service is one the client hands out ({@code services} is the
+   * class with the accessors), so a mock registered under the wrong class fails here instead of
+   * being silently ignored.
+   *
+   * @throws IllegalArgumentException naming the class to register instead
+   */
+  public static void checkOverrides(Class<?> services, Map<Class<?>, Object> overrides) {
+    if (overrides.isEmpty()) {
+      return;
+    }
+    java.util.Set<Class<?>> served = new java.util.HashSet<>();
+    java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>(java.util.List.of(services));
+    while (!todo.isEmpty()) {
+      for (java.lang.reflect.Method m : todo.pop().getMethods()) {
+        Class<?> r = m.getReturnType();
+        if (m.getParameterCount() == 0 && r.getSimpleName().matches(".*(Api|Ext)") && served.add(r)) {
+          todo.push(r);
+        }
+      }
+    }
+    for (Map.Entry<Class<?>, Object> e : overrides.entrySet()) {
+      Class<?> key = e.getKey();
+      if (!key.isInstance(e.getValue())) {
+        throw new IllegalArgumentException("the replacement for " + key.getSimpleName() + " is a "
+            + e.getValue().getClass().getName() + ", not a " + key.getSimpleName());
+      }
+      if (served.contains(key)) {
+        continue;
+      }
+      String instead = served.stream().filter(key::isAssignableFrom).map(Class::getSimpleName).findFirst()
+          .map(sub -> "; the client hands it out as " + sub + ": mock " + sub + ".class and register it under that class")
+          .orElse("");
+      throw new IllegalArgumentException(key.getName() + " is not a service this client hands out" + instead);
+    }
+  }
+
   /** The services replaced so far. */
   protected Map<Class<?>, Object> overrides() {
     return Map.copyOf(overrides);

@@ -24,6 +24,7 @@ public class AccountClient extends AccountServices implements AutoCloseable {
   /** A client over an existing {@link ApiClient}, with services replaced by {@code overrides} (mocks). */
   public AccountClient(ApiClient api, Map<Class<?>, Object> overrides) {
     super(api, overrides);
+    ClientBuilder.checkOverrides(getClass(), overrides);
     this.api = api;
   }
 

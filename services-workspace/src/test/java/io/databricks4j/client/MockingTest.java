@@ -10,6 +10,7 @@ import io.databricks4j.core.DatabricksConfig;
 import io.databricks4j.core.config.Environment;
 import io.databricks4j.error.ErrorResponse;
 import io.databricks4j.error.ResourceDoesNotExist;
+import io.databricks4j.mixin.compute.ClustersExt;
 import io.databricks4j.service.compute.ClusterDetails;
 import io.databricks4j.service.compute.ClustersApi;
 import io.databricks4j.service.compute.State;
@@ -17,7 +18,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The service classes are what a user mocks, and a client hands the mock out. */
+/**
+ * The service classes are what a user mocks, and a client hands the mock out. Mock the class the
+ * accessor returns: {@code ClustersExt} for {@code clusters()}, which has hand-written helpers.
+ */
 class MockingTest {
 
   /** Code under test in a user's project. */
@@ -32,12 +36,12 @@ class MockingTest {
 
   @Test
   void aMockedServiceIsInjectedIntoTheClient() {
-    ClustersApi clusters = mock(ClustersApi.class);
+    ClustersExt clusters = mock(ClustersExt.class);
     when(clusters.get("0123-abc")).thenReturn(ClusterDetails.builder().clusterName("etl").state(State.RUNNING).build());
     when(clusters.get("0123-old")).thenThrow(new ResourceDoesNotExist(ErrorResponse.builder().statusCode(404).message("gone").build()));
     WorkspaceClient w = WorkspaceClient.builder()
         .config(DatabricksConfig.builder().environment(Environment.of(Map.of(), Path.of("/nonexistent"))).build())
-        .service(ClustersApi.class, clusters)
+        .service(ClustersExt.class, clusters)
         .build();
 
     assertThat(describe(w, "0123-abc")).isEqualTo("etl is RUNNING");
@@ -51,9 +55,20 @@ class MockingTest {
     WorkspaceClient w = WorkspaceClient.builder()
         .config(DatabricksConfig.builder().environment(Environment.of(Map.of(), Path.of("/nonexistent"))).host("h.cloud.databricks.com").token("t").build())
         .build();
-    ClustersApi first = w.clusters();
+    ClustersExt first = w.clusters();
     assertThat(w.clusters()).isSameAs(first);
     assertThat(w.jobs()).isNotNull();
-    mock(ClustersApi.class, any -> null); // mocking needs no special constructor
+    mock(ClustersExt.class, any -> null); // mocking needs no special constructor
+  }
+
+  @Test
+  void aMockUnderTheWrongClassFailsLoudly() {
+    ClustersApi base = mock(ClustersApi.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkspaceClient.builder()
+            .config(DatabricksConfig.builder().environment(Environment.of(Map.of(), Path.of("/nonexistent"))).build())
+            .service(ClustersApi.class, base)
+            .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hands it out as ClustersExt");
   }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databricks4j.WorkspaceClient;
 import io.databricks4j.error.NotFound;
+import io.databricks4j.mixin.compute.ClustersExt;
 import io.databricks4j.service.Loopback.Answer;
 import io.databricks4j.service.Loopback.Seen;
 import io.databricks4j.service.compute.ClusterDetails;
-import io.databricks4j.service.compute.ClustersApi;
 import io.databricks4j.service.compute.CreateCluster;
 import io.databricks4j.service.compute.State;
 import io.databricks4j.service.files.DownloadResponse;
@@ -135,13 +135,13 @@ class GeneratedServicesHttpTest {
 
   @Test
   void anOverrideWinsAndServicesAreMadeOnceOnFirstUse() {
-    ClustersApi fake = new ClustersApi(w.apiClient()) {
+    ClustersExt fake = new ClustersExt(w.apiClient()) {
       @Override
       public ClusterDetails get(String clusterId) {
         return ClusterDetails.builder().clusterId("fake-" + clusterId).build();
       }
     };
-    WorkspaceClient mocked = new WorkspaceClient(w.apiClient(), Map.of(ClustersApi.class, fake));
+    WorkspaceClient mocked = new WorkspaceClient(w.apiClient(), Map.of(ClustersExt.class, fake));
 
     assertThat(mocked.clusters().get("x").clusterId()).isEqualTo("fake-x");
     assertThat(mocked.jobs()).isSameAs(mocked.jobs());

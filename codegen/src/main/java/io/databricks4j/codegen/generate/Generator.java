@@ -131,6 +131,7 @@ public final class Generator {
     s.open("module " + module + " {");
     s.line(level.equals("workspace") ? "requires transitive io.databricks4j.core;" : "requires transitive io.databricks4j.services.workspace;");
     s.line("requires static java.compiler;");
+    if (level.equals("workspace")) s.line("requires org.slf4j;"); // the hand-written mixins log
     s.line();
     for (String p : exported) s.line("exports " + p + ";");
     if (!opened.isEmpty()) s.line();

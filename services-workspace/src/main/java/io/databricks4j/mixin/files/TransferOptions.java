@@ -8,10 +8,10 @@ import java.util.Objects;
  * {@link #defaults()}, {@link #builder()}, {@link #toBuilder()}.
  *
  * <p>A download of a file larger than {@link #partSize()} from a server that answers Range
- * requests fetches up to {@link #parallelism()} parts at once. Read as an InputStream, up to
- * {@code parallelism - 1} parts wait in memory, so memory use is about
- * {@code partSize * (parallelism - 1)}; written to a Path, parts go straight to their place in the
- * file and nothing is held.
+ * requests fetches up to {@link #parallelism()} parts at once. Read as an InputStream, the
+ * parts in flight and the part being read are held in memory, about {@code partSize * parallelism}
+ * (16 MiB by default); written to a Path, parts go straight to their place in the file and nothing
+ * is held.
  */
 public final class TransferOptions {
   /** 4 MiB. */

@@ -1,0 +1,29 @@
+package io.databricks4j.benchmarks.jmh;
+
+import io.databricks4j.benchmarks.server.FixtureServer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/** Workload 5b: the whole file over one connection, or over {@code streams} at once, from a server that adds latency. */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+public class RangedDownload {
+  @Param({"1", "4"})
+  public int streams;
+
+  @Benchmark
+  public long download(PeerState s) {
+    long n = s.client.download(FixtureServer.FILE_PATH, streams);
+    if (n != Fixture.fileSize()) {
+      throw new IllegalStateException("downloaded " + n + " bytes, expected " + Fixture.fileSize());
+    }
+    return n;
+  }
+}

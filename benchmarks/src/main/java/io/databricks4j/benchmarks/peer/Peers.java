@@ -1,0 +1,22 @@
+package io.databricks4j.benchmarks.peer;
+
+import java.util.List;
+
+/** The peers by name. */
+public final class Peers {
+  public static final String DATABRICKS4J = "databricks4j";
+  public static final String OFFICIAL = "official";
+  public static final String FLOOR = "floor";
+  public static final List<String> ALL = List.of(DATABRICKS4J, OFFICIAL, FLOOR);
+
+  private Peers() {}
+
+  public static Peer create(String name, String url, String token) {
+    return switch (name) {
+      case DATABRICKS4J -> new Databricks4jPeer(url, token);
+      case OFFICIAL -> new OfficialPeer(url, token);
+      case FLOOR -> new FloorPeer(url, token);
+      default -> throw new IllegalArgumentException("unknown peer " + name + "; one of " + ALL);
+    };
+  }
+}
