@@ -6,13 +6,12 @@ import io.databricks4j.service.files.ReadResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
-import java.util.Objects;
 
 /**
  * A DBFS file read by offset in 1 MB calls. Each call is an idempotent GET that the pipeline
  * retries, and the next one starts where the last ended, so a failure never restarts the file.
  */
-final class DbfsInputStream extends InputStream {
+final class DbfsInputStream extends ChunkedInputStream {
   static final int CHUNK = 1024 * 1024;
 
   private final DbfsApi dbfs;
@@ -22,9 +21,9 @@ final class DbfsInputStream extends InputStream {
   private byte[] buf = new byte[0];
   private int bufPos;
   private long offset;
-  private boolean closed;
 
   DbfsInputStream(DbfsApi dbfs, String path, long size, Progress progress) {
+    super("the DBFS stream of " + path);
     this.dbfs = dbfs;
     this.path = path;
     this.size = size;
@@ -32,21 +31,7 @@ final class DbfsInputStream extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    Objects.checkFromIndexSize(off, len, b.length);
-    if (closed) {
-      throw new IOException("the DBFS stream of " + path + " was closed");
-    }
-    if (len == 0) {
-      return 0;
-    }
+  int readChunk(byte[] b, int off, int len) throws IOException {
     if (bufPos == buf.length && !fill()) {
       return -1;
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -15,7 +14,7 @@ import java.util.concurrent.Future;
  * streams from the first response, up to {@code parallelism - 1} more are in flight or waiting in
  * memory.
  */
-final class ParallelDownloadStream extends InputStream {
+final class ParallelDownloadStream extends ChunkedInputStream {
   /** Fetches bytes {@code [start, end)} whole. */
   @FunctionalInterface
   interface PartFetcher {
@@ -32,10 +31,10 @@ final class ParallelDownloadStream extends InputStream {
   private InputStream current;
   private int currentPart;
   private int nextToSchedule = 1;
-  private boolean closed;
 
   ParallelDownloadStream(InputStream first, long total, long partSize, int parallelism, PartFetcher fetcher,
       Progress progress) {
+    super("the download");
     this.current = first;
     this.total = total;
     this.partSize = partSize;
@@ -59,18 +58,7 @@ final class ParallelDownloadStream extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    Objects.checkFromIndexSize(off, len, b.length);
-    if (closed) {
-      throw new IOException("the download was closed");
-    }
+  int readChunk(byte[] b, int off, int len) throws IOException {
     while (true) {
       int n = current.read(b, off, len);
       if (n >= 0) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * asking for the bytes from the next one it has not received, up to {@code maxAttempts} times in a
  * row without receiving anything; a successful read starts the count again.
  */
-final class ResumingInputStream extends InputStream {
+final class ResumingInputStream extends ChunkedInputStream {
   private static final Logger LOG = LoggerFactory.getLogger("io.databricks4j");
 
   /** Opens the remote bytes from {@code position} to {@code end} (exclusive; -1: to the end of the file). */
@@ -29,7 +29,6 @@ final class ResumingInputStream extends InputStream {
   private final Progress progress;
   private InputStream in;
   private long position;
-  private boolean closed;
 
   /**
    * @param first the stream already open at {@code position}, or null to open one on the first read
@@ -38,6 +37,7 @@ final class ResumingInputStream extends InputStream {
    */
   ResumingInputStream(String path, InputStream first, long position, long end, Opener opener, int maxAttempts,
       Progress progress) {
+    super("the download of " + path);
     this.path = path;
     this.in = first;
     this.position = position;
@@ -48,21 +48,7 @@ final class ResumingInputStream extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    Objects.checkFromIndexSize(off, len, b.length);
-    if (closed) {
-      throw new IOException("the download of " + path + " was closed");
-    }
-    if (len == 0) {
-      return 0;
-    }
+  int readChunk(byte[] b, int off, int len) throws IOException {
     int failures = 0;
     while (true) {
       if (end >= 0 && position >= end) {
