@@ -25,7 +25,6 @@ public final class Pipelines {
         .debugTruncateBytes(config.debugTruncateBytes())
         .debugHeaders(config.debugHeaders())
         .errorContext(() -> config.debugString(true));
-    config.workspaceId().ifPresent(id -> b.staticHeader("X-Databricks-Workspace-Id", id));
     o.connectTimeout().ifPresent(b::connectTimeout);
     o.sslContext().ifPresent(b::sslContext);
     o.proxy().ifPresent(p -> b.proxy(p.getHostString(), p.getPort()));
