@@ -21,6 +21,7 @@ public final class Json {
     return m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
         .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, true)
         .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        // null fields are left out, but a null inside a map is kept: it clears a key (workspace conf)
+        .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
   }
 }
