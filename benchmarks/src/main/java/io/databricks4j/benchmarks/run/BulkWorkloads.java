@@ -97,7 +97,8 @@ final class BulkWorkloads {
       });
       double vsFloor = rate.get(Peers.DATABRICKS4J).over(rate.get(Peers.FLOOR));
       double maxPeak = peak.get(Peers.DATABRICKS4J).max();
-      rows.add(row("5 " + op + " " + size(), "MiB/s", rate, Figure.ratio(vsFloor) + " floor; heap max "
+      rows.add(row("5 " + op + " " + size() + (op.equals("download") ? " (databricks4j: default 4 parallel ranges)" : ""),
+          "MiB/s", rate, Figure.ratio(vsFloor) + " floor; heap max "
           + Figure.num(maxPeak) + " MiB", "≥ 0.9× floor, heap < 64 MiB", vsFloor >= 0.9 && maxPeak < HEAP_LIMIT_MIB));
     });
     Map<String, Figure> single = new LinkedHashMap<>();

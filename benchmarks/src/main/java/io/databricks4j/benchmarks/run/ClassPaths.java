@@ -63,8 +63,16 @@ public final class ClassPaths implements AutoCloseable {
       }
       return jars;
     } catch (DependencyResolutionException e) {
-      throw new IllegalStateException("cannot resolve the class path of " + String.join(", ", coordinates)
-          + ": " + e.getMessage() + ". Build the project first (mvn install -DskipTests) and allow Maven Central once.", e);
+      throw new Unresolved("cannot resolve the class path of " + String.join(", ", coordinates)
+          + ": " + e.getMessage() + ". Build the project first (mvn install -DskipTests) and allow Maven Central once"
+          + (session.isOffline() ? " (-Dbench.offline=true forbids downloading)" : "") + ".", e);
+    }
+  }
+
+  /** A class path that cannot be resolved from what is at hand. */
+  public static final class Unresolved extends IllegalStateException {
+    Unresolved(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

@@ -76,9 +76,9 @@ final class Jmh {
     return o;
   }
 
-  ChainedOptionsBuilder timed(Class<?> benchmark, String heap) {
+  ChainedOptionsBuilder timed(Class<?> benchmark, String heap, int warmups) {
     TimeValue t = TimeValue.milliseconds(plan.iterationMillis());
-    return options(benchmark, heap).warmupIterations(plan.warmups()).warmupTime(t)
+    return options(benchmark, heap).warmupIterations(warmups).warmupTime(t)
         .measurementIterations(plan.iterations()).measurementTime(t);
   }
 

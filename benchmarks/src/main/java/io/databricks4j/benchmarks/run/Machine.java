@@ -29,6 +29,35 @@ final class Machine {
     return m;
   }
 
+  /**
+   * Samples the system's 1-minute load average every 5 s until closed: what else ran on the machine
+   * while the figures were taken (the benchmark itself keeps about 2 busy).
+   */
+  static final class LoadWatch implements AutoCloseable {
+    private final java.util.concurrent.ScheduledExecutorService timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "load-watch");
+          t.setDaemon(true);
+          return t;
+        });
+    private final java.util.List<Double> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    LoadWatch() {
+      timer.scheduleAtFixedRate(() -> samples.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
+          0, 5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** {@code median (min–max)} of the samples. */
+    String summary() {
+      return samples.isEmpty() ? "—" : io.databricks4j.benchmarks.report.Figure.of(samples).toString();
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
+  }
+
   private static String cpu() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

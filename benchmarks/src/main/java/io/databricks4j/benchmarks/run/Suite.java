@@ -35,6 +35,7 @@ public final class Suite {
   /** Runs the workloads named in {@code only} (of {@link #ORDER}) and returns their sections in the order 1 to 7. */
   public List<Section> run(Collection<String> only) {
     machine = Machine.describe();
+    Path logs = this.logs.resolve(java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-'));
     try {
       Files.createDirectories(logs);
     } catch (IOException e) {
@@ -42,7 +43,8 @@ public final class Suite {
     }
     List<Section> sections = new ArrayList<>();
     long start = System.nanoTime();
-    try (FixtureServer server = FixtureServer.start(plan.listItems(), Plan.PAGE_SIZE, plan.fileSize());
+    Machine.LoadWatch load = new Machine.LoadWatch();
+    try (load; FixtureServer server = FixtureServer.start(plan.listItems(), Plan.PAGE_SIZE, plan.fileSize());
         ClassPaths paths = new ClassPaths(root)) {
       Jmh jmh = new Jmh(plan, server, logs, jfr);
       GetWorkloads get = new GetWorkloads(plan, server, jmh);
@@ -65,6 +67,7 @@ public final class Suite {
       }
     }
     progress.printf("[benchmarks] %4.0f s  done; JMH output in %s%n", (System.nanoTime() - start) / 1e9, logs);
+    machine.put("load average (1 min) during the run", load.summary() + ", sampled every 5 s");
     sections.sort((a, b) -> a.id().compareTo(b.id()));
     return sections;
   }
