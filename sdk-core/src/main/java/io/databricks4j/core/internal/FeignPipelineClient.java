@@ -7,7 +7,6 @@ import io.databricks4j.core.http.HttpPipeline;
 import io.databricks4j.core.http.HttpRequest;
 import io.databricks4j.core.http.HttpResponse;
 import io.databricks4j.core.http.RequestBody;
-import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,7 @@ public final class FeignPipelineClient implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) {
-    URI uri = URI.create(request.url());
-    String raw = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String raw = pathAndQuery(request.url());
     HttpRequest.Builder b = HttpRequest.builder(request.httpMethod().name(), "/").pathAndQuery(raw);
     String contentType = null;
     for (Map.Entry<String, Collection<String>> h : request.headers().entrySet()) {
@@ -57,6 +55,17 @@ public final class FeignPipelineClient implements Client {
     long length = r.contentLength();
     out.body(r.body(), length >= 0 && length <= Integer.MAX_VALUE ? (int) length : null);
     return out.build();
+  }
+
+  /** The encoded path and query of an absolute URL Feign built; parsing it again as a URI is wasted work per call. */
+  static String pathAndQuery(String url) {
+    int scheme = url.indexOf("://");
+    int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+    if (slash < 0) {
+      int query = url.indexOf('?', scheme < 0 ? 0 : scheme + 3);
+      return query < 0 ? "/" : "/" + url.substring(query);
+    }
+    return url.substring(slash);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
