@@ -72,7 +72,7 @@ public final class LocalWorkspace implements AutoCloseable {
     return settings.accountId();
   }
 
-  /** The user name of {@link #token()} and of {@code /api/2.0/preview/scim/v2/Me}. */
+  /** The user name of {@link #token()}, which {@code /api/2.0/preview/scim/v2/Me} answers to that token. */
   public String userName() {
     return settings.userName();
   }

@@ -1,6 +1,7 @@
 package io.databricks4j.testkit.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +13,16 @@ import java.util.function.Supplier;
 /**
  * Accumulates file contents, in memory up to a threshold and in a temporary file beyond it, so
  * that a large upload costs the emulator's JVM no more heap than one buffer.
+ *
+ * <p>The file is written {@link #SLICE} bytes at a time: the JDK copies an array written to a
+ * channel through a temporary direct buffer as large as the write and keeps it for the thread, so
+ * whole 1 MB blocks would pin 1 MB of direct memory in each request thread (64 MB with 64 threads,
+ * the default direct memory limit of a 64 MB heap).
  */
 public final class BlobWriter extends OutputStream {
+  /** The most written to the file at once. */
+  public static final int SLICE = 64 * 1024;
+
   private final int threshold;
   private final Supplier<Path> spillDirectory;
   private ByteArrayOutputStream memory = new ByteArrayOutputStream();
@@ -39,7 +48,7 @@ public final class BlobWriter extends OutputStream {
     }
     if (file == null && memory.size() + (long) len > threshold) {
       path = Files.createTempFile(spillDirectory.get(), "blob-", ".bin");
-      file = Files.newOutputStream(path);
+      file = new SlicingOutputStream(Files.newOutputStream(path));
       memory.writeTo(file);
       memory = null;
     }
@@ -53,7 +62,7 @@ public final class BlobWriter extends OutputStream {
 
   /** Copies {@code in} to its end. */
   public long transferFrom(InputStream in) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
+    byte[] buffer = new byte[SLICE];
     long total = 0;
     int n;
     while ((n = in.read(buffer)) >= 0) {
@@ -98,5 +107,19 @@ public final class BlobWriter extends OutputStream {
   @Override
   public void close() {
     // the blob is taken with toBlob() or discard(); closing the stream changes nothing
+  }
+
+  /** Passes writes on in slices of at most {@link #SLICE} bytes. */
+  private static final class SlicingOutputStream extends FilterOutputStream {
+    SlicingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      for (int done = 0; done < len; done += SLICE) {
+        out.write(b, off + done, Math.min(SLICE, len - done));
+      }
+    }
   }
 }

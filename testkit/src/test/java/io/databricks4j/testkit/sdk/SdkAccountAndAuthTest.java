@@ -47,7 +47,8 @@ class SdkAccountAndAuthTest {
     ws.oauthClient("sdk-sp", "sdk-secret");
     try (WorkspaceClient w = new WorkspaceClient(ws.configBuilder().token(null).authType("oauth-m2m")
         .clientId("sdk-sp").clientSecret("sdk-secret").build())) {
-      assertThat(w.currentUser().me(MeRequest.builder().build()).userName()).isEqualTo(ws.userName());
+      assertThat(w.currentUser().me(MeRequest.builder().build()).userName()).as("the owner of the token")
+          .isEqualTo("sdk-sp");
     }
     try (WorkspaceClient wrong = new WorkspaceClient(ws.configBuilder().token(null).authType("oauth-m2m")
         .clientId("sdk-sp").clientSecret("not-it").build())) {

@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -227,8 +226,6 @@ class SdkClustersTest {
   }
 
   @Test
-  @Disabled("testkit bug: Libraries drops UNINSTALL_ON_RESTART entries only when cluster-status sees the cluster "
-      + "TERMINATED, so after clusters/restart the uninstalled library stays listed as UNINSTALL_ON_RESTART")
   void aRestartAppliesPendingUninstalls() {
     ClusterDetails c = running("libs-restart");
     w.libraries().install(InstallLibraries.builder().clusterId(c.clusterId()).libraries(List.of(PYPI, JAR)).build());

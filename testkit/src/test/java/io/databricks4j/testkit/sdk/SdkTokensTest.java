@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -112,8 +111,6 @@ class SdkTokensTest {
   }
 
   @Test
-  @Disabled("testkit bug: GET /api/2.0/preview/scim/v2/Me answers the workspace's default user whoever the token "
-      + "belongs to; with an on-behalf-of token of a service principal it should answer that principal")
   void meIsTheOwnerOfTheToken() {
     ServicePrincipal sp = w.servicePrincipals().create(ServicePrincipal.builder().displayName("me-sp").build());
     String token = w.tokenManagement().createOboToken(CreateOboTokenRequest.builder().applicationId(sp.applicationId())

@@ -41,6 +41,9 @@ public interface Reply {
     };
   }
 
+  /** The most bytes written to the connection at once. */
+  int SLICE = 64 * 1024;
+
   Reply EMPTY = exchange -> bytes(exchange, 200, "application/json", new byte[] {'{', '}'});
 
   static void bytes(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
@@ -53,7 +56,10 @@ public interface Reply {
     }
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+      // in slices: the server copies each write through a direct buffer of its size, kept per thread
+      for (int done = 0; done < body.length; done += SLICE) {
+        out.write(body, done, Math.min(SLICE, body.length - done));
+      }
     }
   }
 }

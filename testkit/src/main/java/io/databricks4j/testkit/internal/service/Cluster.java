@@ -23,6 +23,8 @@ final class Cluster {
   long sparkContextId;
   ObjectNode terminationReason;
   boolean pinned;
+  /** Starts and restarts since creation: a library uninstalled before the latest one is gone. */
+  int launches;
   Integer targetWorkers;
   JsonNode targetAutoscale;
   final List<ObjectNode> events = new ArrayList<>();

@@ -71,6 +71,12 @@ public final class Clusters implements Emulation {
     return c.life.state();
   }
 
+  /** How many times a cluster was started or restarted since its creation, or -1 when there is none. */
+  public synchronized int launches(String id) {
+    Cluster c = clusters.get(id);
+    return c == null ? -1 : c.launches;
+  }
+
   private Reply create(Call call) {
     ObjectNode spec = call.body().deepCopy();
     if (!spec.hasNonNull("spark_version")) {
@@ -151,6 +157,7 @@ public final class Clusters implements Emulation {
     event(c, now, "EDITED", Json.object("user", user, "previous_attributes", previous, "attributes", c.attributes()));
     if (c.life.is("RUNNING")) {
       c.message = "Restarting the cluster to apply the new configuration";
+      c.launches++;
       c.life.set("RESTARTING", now, "RUNNING", ctx.stateDelayMillis());
       event(c, now, "RESTARTING", Json.object("user", user));
     }
@@ -171,6 +178,7 @@ public final class Clusters implements Emulation {
       c.terminationReason = null;
       c.terminatedTime = 0;
       c.message = "Finding instances for new nodes, acquiring more instances if necessary";
+      c.launches++;
       c.life.set("PENDING", now, "RUNNING", ctx.stateDelayMillis());
       event(c, now, "STARTING", Json.object("user", call.user()));
     }
@@ -187,6 +195,7 @@ public final class Clusters implements Emulation {
       }
       long now = ctx.now();
       c.message = "Restarting Spark";
+      c.launches++;
       c.life.set("RESTARTING", now, "RUNNING", ctx.stateDelayMillis());
       event(c, now, "RESTARTING", Json.object("user", call.user()));
     }

@@ -14,6 +14,7 @@ import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -136,9 +137,17 @@ public final class Dbfs implements Emulation {
     if (e.directory()) {
       throw ApiException.invalid("The path " + path + " is a directory, not a file");
     }
-    byte[] data;
+    byte[] data = new byte[(int) Math.max(0, Math.min(length, e.size() - offset))];
+    int read = 0;
     try (InputStream in = e.blob().open(Math.min(offset, e.size()))) {
-      data = in.readNBytes((int) Math.max(0, Math.min(length, e.size() - offset)));
+      // in slices, as BlobWriter writes: a channel read goes through a direct buffer of its size
+      int n;
+      while (read < data.length && (n = in.read(data, read, Math.min(BlobWriter.SLICE, data.length - read))) > 0) {
+        read += n;
+      }
+    }
+    if (read < data.length) {
+      data = Arrays.copyOf(data, read);
     }
     return Reply.json(Json.object("bytes_read", data.length, "data", Base64.getEncoder().encodeToString(data)));
   }

@@ -52,11 +52,12 @@ public final class Libraries implements Emulation {
   private Reply uninstall(Call call) {
     String id = checked(call.required("cluster_id"));
     JsonNode libraries = libraries(call);
+    int launch = clusters.launches(id);
     synchronized (this) {
       for (ObjectNode s : installed.getOrDefault(id, List.of())) {
         for (JsonNode library : libraries) {
-          if (s.get("library").equals(library)) {
-            s.put("uninstall", true);
+          if (s.get("library").equals(library) && !s.has("uninstall")) {
+            s.put("uninstall", launch); // gone once the cluster is launched again
           }
         }
       }
@@ -80,13 +81,13 @@ public final class Libraries implements Emulation {
 
   private ObjectNode status(String clusterId) {
     String state = clusters.state(clusterId);
+    int launches = clusters.launches(clusterId);
     boolean running = "RUNNING".equals(state);
     ArrayNode items = Json.array();
     synchronized (this) {
       List<ObjectNode> list = installed.getOrDefault(clusterId, new ArrayList<>());
-      if (!running && "TERMINATED".equals(state)) {
-        list.removeIf(s -> s.has("uninstall")); // a restart applies pending uninstalls
-      }
+      // pending uninstalls apply on termination and at the next start or restart (an edit restarts too)
+      list.removeIf(s -> s.has("uninstall") && ("TERMINATED".equals(state) || s.get("uninstall").asInt() < launches));
       for (ObjectNode s : list) {
         ObjectNode out = s.deepCopy();
         out.remove("uninstall");

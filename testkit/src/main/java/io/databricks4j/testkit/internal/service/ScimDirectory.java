@@ -65,15 +65,40 @@ public final class ScimDirectory implements Emulation {
           .on("DELETE", base + "/" + kind + "/{id}", c -> delete(c, kind));
     }
     if (workspace) {
-      r.on("GET", base + "/Me", c -> Reply.json(get("Users", meId(), c)));
+      r.on("GET", base + "/Me", c -> Reply.json(project(me(c.user()), c)));
     }
   }
 
-  private synchronized String meId() {
-    return resources.get("Users").values().stream()
-        .filter(u -> u.path("userName").asText().equals(ctx.userName())).findFirst()
-        .map(u -> u.get("id").asText())
-        .orElseThrow(() -> ApiException.notFound("The current user " + ctx.userName() + " was deleted"));
+  /**
+   * The owner of the caller's token, as a User: a user by userName, or a service principal (an
+   * on-behalf-of or OAuth token) by applicationId, which Databricks shows with the application id
+   * as userName.
+   */
+  private ObjectNode me(String principal) {
+    synchronized (this) {
+      for (ObjectNode u : resources.get("Users").values()) {
+        if (u.path("userName").asText().equalsIgnoreCase(principal)) {
+          return render("Users", u, null);
+        }
+      }
+      for (ObjectNode sp : resources.get("ServicePrincipals").values()) {
+        if (sp.path("applicationId").asText().equals(principal)) {
+          ObjectNode me = render("ServicePrincipals", sp, null);
+          me.remove("applicationId");
+          me.put("userName", principal);
+          me.set("schemas", Json.strings(List.of(USER)));
+          me.set("meta", Json.object("resourceType", "User"));
+          return me;
+        }
+      }
+    }
+    if (principal.equalsIgnoreCase(ctx.userName())) {
+      throw ApiException.notFound("The current user " + principal + " was deleted");
+    }
+    // an OAuth client or account principal that this directory does not hold: its name is all there is
+    return Json.object("id", Long.toString(Integer.toUnsignedLong(principal.hashCode())), "userName", principal,
+        "displayName", displayName(principal), "active", true, "schemas", Json.strings(List.of(USER)),
+        "meta", Json.object("resourceType", "User"));
   }
 
   private Reply create(Call call, String kind) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,8 @@ public final class ServicePrincipalSecrets implements Emulation {
     synchronized (this) {
       secrets.values().stream().filter(s -> s.principal().equals(principal)).forEach(s -> mine.add(s.info().deepCopy()));
     }
+    // a page token names the last id served, so the pages must follow the ids, not the order of creation
+    mine.sort(Comparator.comparing(s -> s.get("id").asText()));
     Pages.Page<ObjectNode> page = Pages.after(mine, s -> s.get("id").asText(), call.param("page_token"),
         Pages.size(call.longParam("page_size", 0), ctx.pageSize()));
     ObjectNode out = Json.object("secrets", Json.array(page.items()));

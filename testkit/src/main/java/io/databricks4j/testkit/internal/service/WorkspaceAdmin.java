@@ -48,6 +48,7 @@ public final class WorkspaceAdmin implements Emulation {
           synchronized (this) {
             script(c.required("script_id"));
             scripts.remove(c.required("script_id"));
+            renumber(ordered());
           }
           return Reply.empty();
         })
@@ -111,10 +112,21 @@ public final class WorkspaceAdmin implements Emulation {
 
   /** Puts {@code s} at {@code position} and shifts the others, keeping positions 0..n-1. */
   private void place(ObjectNode s, int position) {
-    List<ObjectNode> ordered = new ArrayList<>(scripts.values());
+    List<ObjectNode> ordered = ordered();
     ordered.remove(s);
-    ordered.sort(Comparator.comparingInt(x -> x.get("position").asInt()));
     ordered.add(Math.max(0, Math.min(position, ordered.size())), s);
+    renumber(ordered);
+  }
+
+  /** The scripts by position. */
+  private List<ObjectNode> ordered() {
+    List<ObjectNode> ordered = new ArrayList<>(scripts.values());
+    ordered.sort(Comparator.comparingInt(x -> x.get("position").asInt()));
+    return ordered;
+  }
+
+  /** Positions 0..n-1 in the given order, as Databricks keeps them after every change. */
+  private static void renumber(List<ObjectNode> ordered) {
     for (int i = 0; i < ordered.size(); i++) {
       ordered.get(i).put("position", i);
     }
