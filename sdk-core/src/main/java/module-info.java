@@ -7,7 +7,6 @@ module io.databricks4j.core {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive com.fasterxml.jackson.annotation;
   requires transitive feign.core;
-  requires feign.jackson;
   requires dev.failsafe.core;
   requires org.apache.httpcomponents.client5.httpclient5;
   requires org.apache.httpcomponents.core5.httpcore5;

@@ -1,25 +1,24 @@
 package io.databricks4j.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Feign;
-import feign.Retryer;
-import feign.jackson.JacksonDecoder;
-import feign.jackson.JacksonEncoder;
 import io.databricks4j.core.auth.Credentials;
 import io.databricks4j.core.auth.CredentialsResolver;
 import io.databricks4j.core.http.HttpPipeline;
 import io.databricks4j.core.http.HttpRequest;
 import io.databricks4j.core.http.HttpResponse;
-import io.databricks4j.core.internal.FeignPipelineClient;
+import io.databricks4j.core.internal.Background;
 import io.databricks4j.core.internal.HostResolution;
-import io.databricks4j.core.internal.LazyHostTarget;
+import io.databricks4j.core.internal.JsonCodec;
+import io.databricks4j.core.internal.WireInvoker;
 import io.databricks4j.core.internal.Pipelines;
 import io.databricks4j.core.useragent.UserAgent;
 import io.databricks4j.error.ConfigException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of a client: one connection pool, one authentication/retry/logging pipeline, and
@@ -32,12 +31,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ApiClient implements AutoCloseable {
   private final DatabricksConfig config;
   private final CredentialsResolver resolver;
+  /** One codec for every client: its readers and writers depend only on the shared mapper. */
+  private static final JsonCodec CODEC = new JsonCodec(Json.mapper());
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.databricks4j");
+
   private final Map<Class<?>, Object> wires = new ConcurrentHashMap<>();
+  private final AtomicBoolean warmingUp = new AtomicBoolean();
   private final Object credentialsLock = new Object();
   private volatile DatabricksConfig effective;
   private volatile Credentials credentials;
   private volatile HttpPipeline pipeline;
-  private volatile String userAgent;
 
   private ApiClient(DatabricksConfig config, CredentialsResolver resolver) {
     this.config = config.resolve();
@@ -119,13 +123,26 @@ public final class ApiClient implements AutoCloseable {
   }
 
   private Object newWire(Class<?> type) {
-    ObjectMapper mapper = Json.mapper();
-    return Feign.builder()
-        .client(new FeignPipelineClient(this::pipeline))
-        .encoder(new JacksonEncoder(mapper))
-        .decoder(new JacksonDecoder(mapper))
-        .retryer(Retryer.NEVER_RETRY)
-        .target(new LazyHostTarget<>(type, this::requireHost));
+    warmUpPipeline();
+    return WireInvoker.create(type, this::pipeline, CODEC);
+  }
+
+  /**
+   * A wire is built because a call is about to be made: build the pipeline (credentials, HTTP
+   * client) on another thread meanwhile, so a cold start pays for the proxy and the pipeline at
+   * once rather than one after the other. A failure there is dropped: the call builds the pipeline
+   * itself and reports it.
+   */
+  private void warmUpPipeline() {
+    if (pipeline == null && warmingUp.compareAndSet(false, true)) {
+      Background.run("databricks4j-pipeline", () -> {
+        try {
+          pipeline();
+        } catch (RuntimeException e) {
+          LOG.debug("building the pipeline ahead of the first call failed; the call will report it", e);
+        }
+      });
+    }
   }
 
   /** Sends a request through the authentication, retry, logging and error pipeline. */
@@ -144,24 +161,16 @@ public final class ApiClient implements AutoCloseable {
       synchronized (this) {
         p = pipeline;
         if (p == null) {
-          p = Pipelines.build(effectiveConfig(), requireHost(), this::requestHeaders);
+          // the pipeline serves authenticated calls only: credentials first, so the user agent
+          // names the auth type and each attempt asks the header factory alone
+          Credentials c = credentials();
+          String userAgent = UserAgent.forClient(config.environment(), c.authType(), config.userAgentExtras());
+          p = Pipelines.build(effectiveConfig(), requireHost(), userAgent, c::headers);
           pipeline = p;
         }
       }
     }
     return p;
-  }
-
-  private Map<String, String> requestHeaders() {
-    Credentials c = credentials();
-    String ua = userAgent;
-    if (ua == null) {
-      ua = UserAgent.forClient(config.environment(), c.authType(), config.userAgentExtras());
-      userAgent = ua;
-    }
-    Map<String, String> headers = new HashMap<>(c.headers());
-    headers.put("User-Agent", ua);
-    return headers;
   }
 
   @Override

@@ -25,6 +25,7 @@ public final class HttpRequest {
   private final Map<String, List<String>> query;
   private final Map<String, String> headers;
   private final RequestBody body;
+  private String pathAndQuery;
 
   private HttpRequest(Builder b) {
     this.method = b.method;
@@ -36,6 +37,15 @@ public final class HttpRequest {
     h.putAll(b.headers);
     this.headers = Collections.unmodifiableMap(h);
     this.body = b.body;
+  }
+
+  private HttpRequest(HttpRequest base, Map<String, String> headers) {
+    this.method = base.method;
+    this.path = base.path;
+    this.query = base.query;
+    this.headers = Collections.unmodifiableMap(headers);
+    this.body = base.body;
+    this.pathAndQuery = base.pathAndQuery;
   }
 
   /** A builder of a request with {@code method} (any case) to {@code path} (starting with {@code /}). */
@@ -92,13 +102,47 @@ public final class HttpRequest {
 
   /** The path and, when there are parameters, {@code ?} and the encoded query. */
   public String pathAndQuery() {
-    String q = rawQuery();
-    return q.isEmpty() ? path : path + "?" + q;
+    String pq = pathAndQuery;
+    if (pq == null) {
+      String q = rawQuery();
+      pq = q.isEmpty() ? path : path + "?" + q;
+      pathAndQuery = pq; // immutable request: a racing thread computes the same string
+    }
+    return pq;
+  }
+
+  /**
+   * This request with {@code more} headers added; a header of the same name (case-insensitive) is
+   * replaced. Cheaper than {@code toBuilder().headers(more).build()}: path, query and body are shared.
+   */
+  public HttpRequest withHeaders(Map<String, String> more) {
+    TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    h.putAll(headers);
+    more.forEach((k, v) -> h.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, "value")));
+    return new HttpRequest(this, h);
   }
 
   /** Percent-encodes a query name or value (RFC 3986: unreserved characters stay as they are). */
   static String encode(String s) {
+    if (unreserved(s)) {
+      return s; // the common case (ids, numbers, tokens) needs no copy
+    }
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+  }
+
+  private static boolean unreserved(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+          || c == '_' || c == '~')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String decode(String s) {
+    return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -148,7 +192,7 @@ public final class HttpRequest {
           int eq = pair.indexOf('=');
           String name = eq < 0 ? pair : pair.substring(0, eq);
           String value = eq < 0 ? "" : pair.substring(eq + 1);
-          query(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+          query(decode(name), decode(value));
         }
       }
       return this;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -29,9 +30,8 @@ public final class HttpResponse implements Closeable {
   private HttpResponse(Builder b) {
     this.status = b.status;
     this.reason = b.reason;
-    TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    b.headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
-    this.headers = Collections.unmodifiableMap(h);
+    this.headers = Collections.unmodifiableMap(b.headers); // values are immutable lists
+    b.shared = true; // the builder copies its map before the next change
     this.body = b.body;
     this.contentLength = b.contentLength;
     this.onClose = b.onClose;
@@ -105,7 +105,8 @@ public final class HttpResponse implements Closeable {
   public static final class Builder {
     private int status = 200;
     private String reason = "";
-    private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private boolean shared;
     private InputStream body = InputStream.nullInputStream();
     private long contentLength = -1;
     private Closeable onClose = () -> { };
@@ -124,8 +125,31 @@ public final class HttpResponse implements Closeable {
 
     /** Adds a value of header {@code name}. */
     public Builder header(String name, String value) {
-      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      Objects.requireNonNull(value, "value");
+      own().merge(Objects.requireNonNull(name, "name"), List.of(value), Builder::concat);
       return this;
+    }
+
+    /** Adds every header of {@code all} (name to values). */
+    public Builder headers(Map<String, List<String>> all) {
+      TreeMap<String, List<String>> h = own();
+      all.forEach((k, vs) -> h.merge(Objects.requireNonNull(k, "name"), List.copyOf(vs), Builder::concat));
+      return this;
+    }
+
+    private TreeMap<String, List<String>> own() {
+      if (shared) {
+        headers = new TreeMap<>(headers);
+        shared = false;
+      }
+      return headers;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+      List<String> all = new ArrayList<>(a.size() + b.size());
+      all.addAll(a);
+      all.addAll(b);
+      return List.copyOf(all);
     }
 
     public Builder body(InputStream v) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,7 +36,10 @@ public final class QueryParams {
 
   /** Adds {@code value} under its wire name; null adds nothing. */
   public QueryParams add(String wireName, Object value) {
-    if (value != null) {
+    if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
+        || value instanceof Short || value instanceof BigInteger) {
+      params.computeIfAbsent(wireName, k -> new ArrayList<>(1)).add(value.toString()); // as Jackson would write it
+    } else if (value != null) {
       flatten(wireName, MAPPER.valueToTree(value));
     }
     return this;

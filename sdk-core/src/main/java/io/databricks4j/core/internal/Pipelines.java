@@ -11,11 +11,13 @@ import java.util.function.Supplier;
 public final class Pipelines {
   private Pipelines() {}
 
-  public static HttpPipeline build(DatabricksConfig config, String host, Supplier<Map<String, String>> headers) {
+  public static HttpPipeline build(DatabricksConfig config, String host, String userAgent,
+      Supplier<Map<String, String>> headers) {
     HttpOptions o = config.httpOptions();
     HttpPipeline.Builder b = HttpPipeline.builder()
         .baseUrl(host)
         .headers(headers)
+        .userAgent(userAgent)
         .httpTimeout(Duration.ofSeconds(config.httpTimeoutSeconds()))
         .retryTimeout(Duration.ofSeconds(config.retryTimeoutSeconds()))
         .disableRetries(config.disableRetries())

@@ -18,12 +18,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The pipeline behind {@link io.databricks4j.core.http.HttpPipeline}: headers, log, send, map errors, retry. */
 public final class DefaultPipeline implements Closeable {
@@ -51,14 +52,14 @@ public final class DefaultPipeline implements Closeable {
   public HttpResponse execute(HttpRequest request) {
     boolean idempotent = RetryClassifier.isIdempotent(request.method(), request.path());
     RequestBody body = request.body().orElse(null);
-    AtomicReference<Duration> serviceRetryAfter = new AtomicReference<>(Duration.ZERO);
-    String what = request.method() + " " + s.baseUrl() + request.path();
-    return retry.run(what, () -> attempt(request, serviceRetryAfter),
+    Duration[] serviceRetryAfter = {Duration.ZERO};
+    return retry.run(() -> request.method() + " " + s.baseUrl() + request.path(),
+        () -> attempt(request, serviceRetryAfter),
         f -> body != null && body.isConsumed() ? Optional.empty() : RetryClassifier.retryReason(f, idempotent),
-        f -> f instanceof DatabricksError ? serviceRetryAfter.get() : Duration.ZERO);
+        f -> f instanceof DatabricksError ? serviceRetryAfter[0] : Duration.ZERO);
   }
 
-  private HttpResponse attempt(HttpRequest original, AtomicReference<Duration> serviceRetryAfter) throws IOException {
+  private HttpResponse attempt(HttpRequest original, Duration[] serviceRetryAfter) throws IOException {
     if (rateLimiter != null) {
       s.sleeper().sleep(rateLimiter.reservePermit());
     }
@@ -67,8 +68,9 @@ public final class DefaultPipeline implements Closeable {
     Exchange ex = transport.send(request);
     boolean handedOver = false;
     try {
-      if (PrivateLinkValidationError.isPrivateLinkRedirect(ex.finalUri())) {
-        throw PrivateLinkValidationError.of(ex.finalUri(), request.method(), request.path());
+      URI redirectedTo = ex.redirectedTo();
+      if (redirectedTo != null && PrivateLinkValidationError.isPrivateLinkRedirect(redirectedTo)) {
+        throw PrivateLinkValidationError.of(redirectedTo, request.method(), request.path());
       }
       if (ex.status() >= 200 && ex.status() < 300) {
         if (expectsJson(request) && isHtml(ex)) {
@@ -81,7 +83,7 @@ public final class DefaultPipeline implements Closeable {
       byte[] body = ex.body().readNBytes(MAX_ERROR_BODY);
       log.response(request, ex.status(), ex.reason(), ex.headers(), body, null);
       String retryAfter = ex.header("Retry-After");
-      serviceRetryAfter.set(RetryAfter.parse(retryAfter, s.clock().instant()).orElse(Duration.ZERO));
+      serviceRetryAfter[0] = RetryAfter.parse(retryAfter, s.clock().instant()).orElse(Duration.ZERO);
       DatabricksError error = ErrorMapper.fromResponse(request.method(), request.path(), ex.status(), ex.reason(),
           retryAfter, body, s.clock().instant());
       throw ErrorMapper.withContext(error, s.errorContext() == null ? null : s.errorContext().get());
@@ -92,8 +94,27 @@ public final class DefaultPipeline implements Closeable {
     }
   }
 
-  /** Static headers, user agent, then the auth headers of this attempt, then the interceptors. */
+  /**
+   * The request as sent: static headers where the caller set none, then the user agent, then the
+   * authentication headers of this attempt, then the interceptors.
+   */
   private HttpRequest prepare(HttpRequest original) {
+    Map<String, String> auth = s.headers().get();
+    if (s.interceptors().isEmpty()) {
+      Map<String, String> more = new HashMap<>();
+      s.staticHeaders().forEach((k, v) -> {
+        if (original.header(k).isEmpty()) {
+          more.put(k, v);
+        }
+      });
+      if (!s.userAgent().isEmpty()) {
+        more.put("User-Agent", s.userAgent());
+      }
+      if (auth != null) {
+        more.putAll(auth);
+      }
+      return original.withHeaders(more);
+    }
     HttpRequest.Builder b = original.toBuilder();
     s.staticHeaders().forEach((k, v) -> {
       if (original.header(k).isEmpty()) {
@@ -103,7 +124,6 @@ public final class DefaultPipeline implements Closeable {
     if (!s.userAgent().isEmpty()) {
       b.header("User-Agent", s.userAgent());
     }
-    Map<String, String> auth = s.headers().get();
     if (auth != null) {
       auth.forEach(b::header);
     }
@@ -132,7 +152,7 @@ public final class DefaultPipeline implements Closeable {
     }
     HttpResponse.Builder b = HttpResponse.builder().status(ex.status()).reason(ex.reason())
         .body(body).contentLength(ex.contentLength()).onClose(ex);
-    ex.headers().forEach((k, vs) -> vs.forEach(v -> b.header(k, v)));
+    ex.forEachHeader(b::header);
     return b.build();
   }
 

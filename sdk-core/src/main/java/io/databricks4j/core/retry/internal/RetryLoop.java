@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,40 +53,45 @@ public final class RetryLoop {
    * @param retryAfter the {@code Retry-After} the service sent with a failure, zero when none (a
    *     default the error may carry for callers does not count: without a header the wait grows)
    */
-  public <T> T run(String what, Attempt<T> attempt, Function<Throwable, Optional<String>> reason,
+  public <T> T run(Supplier<String> what, Attempt<T> attempt, Function<Throwable, Optional<String>> reason,
       Function<Throwable, Duration> retryAfter) {
+    long start = clock.millis();
+    Throwable failure;
+    try {
+      return attempt.run(); // the common case pays for no policy, no execution and no description
+    } catch (DatabricksError | IOException e) {
+      failure = e;
+    }
     RetryPolicy<T> policy = RetryPolicy.<T>builder()
-        .handleIf((result, failure) -> failure != null && reason.apply(failure).isPresent())
+        .handleIf((result, f) -> f != null && reason.apply(f).isPresent())
         .withMaxRetries(-1)
         .withDelayFn(ctx -> backoff.delay(ctx.getAttemptCount(), retryAfter.apply(ctx.getLastException())))
         .build();
     Execution<T> execution = Execution.of(policy);
-    long start = clock.millis();
     Throwable previous = null;
-    int attempts = 0;
+    int attempts = 1;
     while (true) {
+      execution.recordException(failure);
+      Duration elapsed = Duration.ofMillis(clock.millis() - start);
+      if (!enabled || execution.isComplete()) {
+        throw finalError(what.get(), failure, attempts, elapsed, previous, false);
+      }
+      Duration delay = execution.getDelay();
+      if (elapsed.plus(delay).compareTo(timeout) >= 0) {
+        throw finalError(what.get(), failure, attempts, elapsed, previous, true);
+      }
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("{} attempt {} failed ({}); retrying in {} ms", what.get(), attempts,
+            reason.apply(failure).orElse("retriable"), delay.toMillis());
+      }
+      sleeper.sleep(delay);
+      previous = failure;
       attempts++;
-      Throwable failure;
       try {
         return attempt.run();
       } catch (DatabricksError | IOException e) {
         failure = e;
       }
-      execution.recordException(failure);
-      Duration elapsed = Duration.ofMillis(clock.millis() - start);
-      if (!enabled || execution.isComplete()) {
-        throw finalError(what, failure, attempts, elapsed, previous, false);
-      }
-      Duration delay = execution.getDelay();
-      if (elapsed.plus(delay).compareTo(timeout) >= 0) {
-        throw finalError(what, failure, attempts, elapsed, previous, true);
-      }
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("{} attempt {} failed ({}); retrying in {} ms", what, attempts,
-            reason.apply(failure).orElse("retriable"), delay.toMillis());
-      }
-      sleeper.sleep(delay);
-      previous = failure;
     }
   }
 
