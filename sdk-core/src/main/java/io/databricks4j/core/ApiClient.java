@@ -32,7 +32,7 @@ public final class ApiClient implements AutoCloseable {
   private final DatabricksConfig config;
   private final CredentialsResolver resolver;
   /** One codec for every client: its readers and writers depend only on the shared mapper. */
-  private static final JsonCodec CODEC = new JsonCodec(Json.mapper());
+  private static final JsonCodec CODEC = new JsonCodec(Json::mapper);
 
   private static final Logger LOG = LoggerFactory.getLogger("io.databricks4j");
 

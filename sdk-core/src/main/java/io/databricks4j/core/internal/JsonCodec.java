@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * JSON of the generated services: Jackson reads the response bytes straight from the stream (no
@@ -21,12 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * request bodies with one {@link ObjectWriter} per type.
  */
 public final class JsonCodec {
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
   private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
   private final Map<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
   private final Map<Type, Boolean> preparing = new ConcurrentHashMap<>();
 
-  public JsonCodec(ObjectMapper mapper) {
+  /** A codec of the mapper {@code mapper} supplies when JSON is first read or written (on a warm-up thread, typically). */
+  public JsonCodec(Supplier<ObjectMapper> mapper) {
     this.mapper = mapper;
   }
 
@@ -49,7 +51,10 @@ public final class JsonCodec {
   }
 
   private ObjectReader reader(Type type) {
-    return readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
+    return readers.computeIfAbsent(type, t -> {
+      ObjectMapper m = mapper.get();
+      return m.readerFor(m.constructType(t));
+    });
   }
 
   /** The body of {@code response} (closed here) as {@code type}; an empty body or a 204 is Feign's empty value (null for a model). */
@@ -81,7 +86,10 @@ public final class JsonCodec {
 
   /** {@code value} as the JSON of {@code type}. */
   public byte[] write(Object value, Type type) {
-    ObjectWriter writer = writers.computeIfAbsent(type, t -> mapper.writerFor(mapper.constructType(t)));
+    ObjectWriter writer = writers.computeIfAbsent(type, t -> {
+      ObjectMapper m = mapper.get();
+      return m.writerFor(m.constructType(t));
+    });
     try {
       return writer.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {

@@ -16,7 +16,10 @@ import java.util.Map;
  * ({@code ... (N additional elements)}); anything else as text cut to the limit.
  */
 final class BodyFormatter {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made when a body is first logged: a client without DEBUG logging never pays for it. */
+  private static final class Pretty {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
   private static final int MIN_BUDGET = 96;
 
   private final int truncateBytes;
@@ -33,10 +36,10 @@ final class BodyFormatter {
     String t = text.strip();
     if (t.startsWith("{") || t.startsWith("[")) {
       try {
-        JsonNode node = MAPPER.readTree(t);
+        JsonNode node = Pretty.MAPPER.readTree(t);
         if (node != null) {
           JsonNode out = marshal(node, Math.max(MIN_BUDGET, truncateBytes), secretsPayload);
-          return MAPPER.writeValueAsString(out);
+          return Pretty.MAPPER.writeValueAsString(out);
         }
       } catch (Exception notJson) {
         // logged as text below
