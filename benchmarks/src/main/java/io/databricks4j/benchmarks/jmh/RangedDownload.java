@@ -10,7 +10,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
-/** Workload 5b: the whole file over one connection, or over {@code streams} at once, from a server that adds latency. */
+/**
+ * Workload 5b: the whole file from a server that adds latency, with {@code TransferOptions.parallelism(streams)}:
+ * 1 is always one connection; 4 is the default, where ranged requests join the stream when it is slow.
+ */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)

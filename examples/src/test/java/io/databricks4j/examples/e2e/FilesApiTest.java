@@ -19,17 +19,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Files API helpers end to end against the testkit, and against a server that breaks responses. */
 class FilesApiTest {
   private static final String DIR = "/Volumes/main/default/files-api-test";
+  private static final Pattern PART = Pattern.compile("bytes=(\\d+)-(\\d+)");
   private static LocalWorkspace ws;
   private static WorkspaceClient w;
 
@@ -82,7 +89,7 @@ class FilesApiTest {
     w.files().upload(DIR + "/large.bin", Payload.of(size, 2), true);
     List<long[]> down = new CopyOnWriteArrayList<>();
     TransferOptions parts = TransferOptions.builder().partSize(512 * 1024).parallelism(4)
-        .progress((d, t) -> down.add(new long[] {d, t})).build();
+        .parallelThreshold(Duration.ZERO).progress((d, t) -> down.add(new long[] {d, t})).build();
 
     assertThat(Payload.sha256(w.files().download(DIR + "/large.bin", parts).contents())).isEqualTo(Payload.sha256(size, 2));
     assertThat(down).extracting(p -> p[0]).isSorted();
@@ -189,14 +196,102 @@ class FilesApiTest {
 
   @Test
   void aDroppedPartOfAParallelDownloadResumesWithinItsRange(@TempDir Path tmp) throws IOException {
-    byte[] data = Payload.bytes(2_000_000, 6);
-    try (RangeServer server = new RangeServer(data, true, false, 100_000); WorkspaceClient c = server.client()) {
-      TransferOptions parts = TransferOptions.builder().partSize(1_000_000).parallelism(2).build();
+    byte[] data = Payload.bytes(3_000_000, 6);
+    try (RangeServer server = new RangeServer(data, true, false).cut("bytes=2500000-2999999", 100_000);
+        WorkspaceClient c = server.client()) {
+      TransferOptions parts = TransferOptions.builder().partSize(500_000).parallelism(2)
+          .parallelThreshold(Duration.ZERO).build();
       c.files().download("/Volumes/a/b/c.bin", tmp.resolve("c.bin"), parts);
       assertThat(Files.readAllBytes(tmp.resolve("c.bin"))).isEqualTo(data);
-      assertThat(server.rangesAsked).containsExactlyInAnyOrder("bytes=0-999999", "bytes=100000-999999",
-          "bytes=1000000-1999999");
+      assertThat(server.rangesAsked).startsWith("bytes=0-")
+          .contains("bytes=2500000-2999999", "bytes=2600000-2999999");
     }
+  }
+
+  @Test
+  void aFastDownloadIsOneStreamingRequest(@TempDir Path tmp) throws IOException {
+    byte[] data = Payload.bytes(2_000_000, 10);
+    try (RangeServer server = new RangeServer(data, true, false); WorkspaceClient c = server.client()) {
+      TransferOptions neverSlow = TransferOptions.builder().partSize(64 * 1024).parallelThreshold(Duration.ofDays(1))
+          .build();
+      try (InputStream in = c.files().download("/Volumes/a/b/c.bin", neverSlow).contents()) {
+        assertThat(in.readAllBytes()).isEqualTo(data);
+      }
+      c.files().download("/Volumes/a/b/c.bin", tmp.resolve("c.bin"), neverSlow);
+      assertThat(Files.readAllBytes(tmp.resolve("c.bin"))).isEqualTo(data);
+      assertThat(server.rangesAsked).containsExactly("bytes=0-", "bytes=0-");
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void aSlowStreamIsJoinedByRangedPartsJustAheadAndDroppedWhereTheyBegin() throws IOException {
+    byte[] data = Payload.bytes(2_000_000, 11);
+    // the first response stops after 1 MB until the client drops it: one that read it to its end would wait here
+    try (RangeServer server = new RangeServer(data, true, false).holdOpenEnded(1_000_000);
+        WorkspaceClient c = server.client()) {
+      List<Long> progress = new CopyOnWriteArrayList<>();
+      TransferOptions slow = TransferOptions.builder().partSize(64 * 1024).parallelism(3)
+          .parallelThreshold(Duration.ZERO).progress((d, t) -> progress.add(d)).build();
+      try (InputStream in = c.files().download("/Volumes/a/b/c.bin", slow).contents()) {
+        assertThat(in.readAllBytes()).isEqualTo(data);
+      }
+      assertThat(server.rangesAsked.get(0)).isEqualTo("bytes=0-");
+      List<long[]> parts = parts(server.rangesAsked.subList(1, server.rangesAsked.size()));
+      assertThat(parts).isNotEmpty().allSatisfy(p -> assertThat(p[1] - p[0]).isLessThanOrEqualTo(64 * 1024));
+      assertThat(parts.get(0)[0]).isBetween(2 * 64 * 1024L, 1_000_000L);
+      assertContiguousTo(parts, data.length);
+      assertThat(server.awaitDropped(1)).isTrue();
+      assertThat(progress).isSorted().last().isEqualTo((long) data.length);
+    }
+  }
+
+  @Test
+  void aSlowDownloadToAFileTakesPartsFromTheEndBackwards(@TempDir Path tmp) throws IOException {
+    byte[] data = Payload.bytes(2_000_000, 12);
+    try (RangeServer server = new RangeServer(data, true, false); WorkspaceClient c = server.client()) {
+      TransferOptions slow = TransferOptions.builder().partSize(64 * 1024).parallelism(3)
+          .parallelThreshold(Duration.ZERO).build();
+      c.files().download("/Volumes/a/b/c.bin", tmp.resolve("c.bin"), slow);
+      assertThat(Files.readAllBytes(tmp.resolve("c.bin"))).isEqualTo(data);
+      assertThat(server.rangesAsked.get(0)).isEqualTo("bytes=0-");
+      assertThat(server.rangesAsked).contains("bytes=1934464-1999999", "bytes=1868928-1934463");
+      List<long[]> parts = parts(server.rangesAsked.subList(1, server.rangesAsked.size()));
+      assertThat(parts).allSatisfy(p -> assertThat(p[1] - p[0]).isEqualTo(64 * 1024));
+      assertContiguousTo(parts, data.length);
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void closingADownloadPartWayDropsTheConnectionInsteadOfReadingTheRest() throws IOException {
+    byte[] data = Payload.bytes(2_000_000, 13);
+    try (RangeServer server = new RangeServer(data, true, false).holdOpenEnded(500_000);
+        WorkspaceClient c = server.client()) {
+      for (TransferOptions o : List.of(TransferOptions.defaults(), TransferOptions.builder().parallelism(1).build())) {
+        try (InputStream in = c.files().download("/Volumes/a/b/c.bin", o).contents()) {
+          assertThat(in.readNBytes(1000)).isEqualTo(Arrays.copyOf(data, 1000));
+        }
+      }
+      assertThat(server.rangesAsked).containsExactly("bytes=0-", "");
+      assertThat(server.awaitDropped(2)).isTrue();
+    }
+  }
+
+  /** {@code bytes=S-E} headers as {@code [S, E + 1)}, in file order. */
+  private static List<long[]> parts(List<String> ranges) {
+    return ranges.stream().map(r -> {
+      Matcher m = PART.matcher(r);
+      assertThat(m.matches()).as(r).isTrue();
+      return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) + 1};
+    }).sorted(Comparator.comparingLong(p -> p[0])).toList();
+  }
+
+  private static void assertContiguousTo(List<long[]> parts, long end) {
+    for (int i = 1; i < parts.size(); i++) {
+      assertThat(parts.get(i)[0]).as("part %d starts where part %d ends", i, i - 1).isEqualTo(parts.get(i - 1)[1]);
+    }
+    assertThat(parts.get(parts.size() - 1)[1]).isEqualTo(end);
   }
 
   @Test

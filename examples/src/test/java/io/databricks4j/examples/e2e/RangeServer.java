@@ -11,10 +11,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,11 @@ import java.util.regex.Pattern;
  * serves {@code GET /api/2.0/fs/files/...} from given bytes, with or without Range support, and
  * response {@code i} sends only {@code cuts[i]} bytes of its body, then closes the connection (or
  * resets it). Records the Range header of every request ("" when none).
+ *
+ * <p>{@link #cut(String, int)} breaks the response to one Range header instead, whatever its turn.
+ * {@link #holdOpenEnded(int)} stops a response that runs to the end of the file (no Range, or
+ * {@code bytes=N-}) after so many bytes and waits for the client to drop the connection, counting
+ * it in {@link #dropped}; a client that waits for the rest instead gets it after 10 s, uncounted.
  */
 final class RangeServer implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
@@ -38,7 +45,10 @@ final class RangeServer implements AutoCloseable {
   private final boolean reset;
   private final int[] cuts;
   private final AtomicInteger responses = new AtomicInteger();
+  private final Map<String, Integer> cutRanges = new ConcurrentHashMap<>();
+  private volatile int hold = -1;
   final List<String> rangesAsked = new CopyOnWriteArrayList<>();
+  final AtomicInteger dropped = new AtomicInteger();
 
   RangeServer(byte[] data, boolean ranges, boolean reset, int... cuts) {
     this.data = data;
@@ -51,6 +61,32 @@ final class RangeServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     pool.submit(this::accept);
+  }
+
+  /** Breaks the response to {@code range} (a Range header value) after {@code bytes} bytes, once. */
+  RangeServer cut(String range, int bytes) {
+    cutRanges.put(range, bytes);
+    return this;
+  }
+
+  /** Holds every response that runs to the end of the file after {@code bytes} bytes until the client drops it. */
+  RangeServer holdOpenEnded(int bytes) {
+    hold = bytes;
+    return this;
+  }
+
+  /** Waits up to 10 s for {@code n} responses held by {@link #holdOpenEnded} to have been dropped by the client. */
+  boolean awaitDropped(int n) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (dropped.get() < n && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return dropped.get() >= n;
   }
 
   private void accept() {
@@ -95,13 +131,35 @@ final class RangeServer implements AutoCloseable {
             + "\r\nLast-Modified: Wed, 21 Oct 2015 07:28:00 GMT" + (ranges ? "\r\nAccept-Ranges: bytes" : "") + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         int i = responses.getAndIncrement();
-        if (i < cuts.length && length > cuts[i]) {
-          out.write(data, from, cuts[i]);
+        Integer cutHere = cutRanges.remove(range);
+        int cut = cutHere != null ? cutHere : i < cuts.length ? cuts[i] : Integer.MAX_VALUE;
+        boolean toTheEnd = !m.matches() || m.group(2).isEmpty();
+        if (hold >= 0 && toTheEnd && length > hold) {
+          try {
+            out.write(data, from, hold);
+            out.flush();
+            s.setSoTimeout(10_000);
+            if (in.read() < 0) {
+              dropped.incrementAndGet();
+            }
+            return;
+          } catch (SocketTimeoutException e) {
+            s.setSoTimeout(0);
+            out.write(data, from + hold, length - hold);
+            out.flush();
+            continue;
+          } catch (IOException e) {
+            dropped.incrementAndGet(); // the client closed with bytes unread (reset) or unsent
+            return;
+          }
+        }
+        if (length > cut) {
+          out.write(data, from, cut);
           out.flush();
           if (reset) {
             s.setSoLinger(true, 0); // bytes still in flight are lost: the client resumes from what it got
           } else {
-            s.shutdownOutput(); // the body ends early: exactly cuts[i] bytes arrive
+            s.shutdownOutput(); // the body ends early: exactly cut bytes arrive
           }
           return;
         }

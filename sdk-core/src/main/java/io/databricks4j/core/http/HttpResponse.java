@@ -26,6 +26,7 @@ public final class HttpResponse implements Closeable {
   private final InputStream body;
   private final long contentLength;
   private final Closeable onClose;
+  private final Runnable onAbort;
 
   private HttpResponse(Builder b) {
     this.status = b.status;
@@ -35,6 +36,7 @@ public final class HttpResponse implements Closeable {
     this.body = b.body;
     this.contentLength = b.contentLength;
     this.onClose = b.onClose;
+    this.onAbort = b.onAbort;
   }
 
   public static Builder builder() {
@@ -86,6 +88,24 @@ public final class HttpResponse implements Closeable {
   }
 
   /** Releases the connection; an unread body is discarded. */
+  /** Whether {@link #abort()} drops the connection; when false it reads the rest of the body as {@link #close()} does. */
+  public boolean abortable() {
+    return onAbort != null;
+  }
+
+  /**
+   * Gives the response up without reading the rest of its body: the connection is closed rather
+   * than drained for reuse, which is right when a large body is abandoned part-way. Any thread may
+   * call it, also while another one is reading the body.
+   */
+  public void abort() {
+    if (onAbort == null) {
+      close();
+      return;
+    }
+    onAbort.run();
+  }
+
   @Override
   public void close() {
     try {
@@ -110,6 +130,7 @@ public final class HttpResponse implements Closeable {
     private InputStream body = InputStream.nullInputStream();
     private long contentLength = -1;
     private Closeable onClose = () -> { };
+    private Runnable onAbort;
 
     private Builder() {}
 
@@ -172,6 +193,12 @@ public final class HttpResponse implements Closeable {
     /** Called by {@link #close()} after the body is closed. */
     public Builder onClose(Closeable v) {
       onClose = v;
+      return this;
+    }
+
+    /** What {@link HttpResponse#abort()} does: close the connection without reading the rest of the body. */
+    public Builder onAbort(Runnable v) {
+      onAbort = v;
       return this;
     }
 

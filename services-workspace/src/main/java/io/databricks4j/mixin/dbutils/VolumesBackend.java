@@ -64,9 +64,8 @@ final class VolumesBackend implements FsBackend {
 
   @Override
   public byte[] head(String path, int maxBytes) {
-    // one ranged request of maxBytes, so that a large file is not fetched to read its start
-    TransferOptions first = TransferOptions.builder().partSize(Math.max(1024, maxBytes)).parallelism(2).build();
-    try (InputStream in = files.download(path, first).contents()) {
+    // one stream, dropped (its connection closed, not read to the end) once maxBytes have arrived
+    try (InputStream in = files.download(path, TransferOptions.builder().parallelism(1).build()).contents()) {
       return in.readNBytes(maxBytes);
     } catch (IOException e) {
       throw new DatabricksException("cannot read " + path + ": " + e, e);

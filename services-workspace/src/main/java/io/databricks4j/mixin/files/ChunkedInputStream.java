@@ -10,8 +10,8 @@ import java.util.Objects;
  */
 abstract class ChunkedInputStream extends InputStream {
   private final String what;
-  /** Set by {@link #close()} of the subclass. */
-  boolean closed;
+  /** Set by {@link #close()} of the subclass, possibly on another thread than the reader's. */
+  volatile boolean closed;
 
   ChunkedInputStream(String what) {
     this.what = what;

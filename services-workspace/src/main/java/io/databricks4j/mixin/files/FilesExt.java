@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Files API ({@code /Volumes/...}) with streaming transfers: uploads send the body as it is
- * read, never buffered; downloads resume after a dropped connection and fetch large files in
- * parallel ranges when the server serves ranges.
+ * read, never buffered; downloads stream as one request, resume after a dropped connection, and
+ * add parallel ranged requests when that one stream is too slow for the size of the file (see
+ * {@link TransferOptions}).
  *
  * <pre>{@code
  * w.files().upload("/Volumes/main/default/v/data.bin", Path.of("data.bin"), true);
@@ -108,8 +109,9 @@ public class FilesExt extends FilesApi {
   }
 
   /**
-   * Downloads with the default {@link TransferOptions}: the returned {@code contents()} resumes
-   * after a dropped connection and reads large files in parallel ranges. Close it.
+   * Downloads with the default {@link TransferOptions}: the returned {@code contents()} streams
+   * one response, resumes after a dropped connection, and adds parallel ranged requests when one
+   * stream is slow for the size of the file. Close it: closing before the end drops the connection.
    *
    * @throws NotFound when there is no such file
    */
@@ -130,8 +132,9 @@ public class FilesExt extends FilesApi {
   }
 
   /**
-   * Downloads {@code filePath} into {@code target}, replacing it. Parts are written straight to
-   * their place in a temporary file next to {@code target}, which is moved over it once complete:
+   * Downloads {@code filePath} into {@code target}, replacing it. Bytes are written straight to
+   * their place in a temporary file next to {@code target} (parallel parts, when the download goes
+   * parallel, from the end of the file backwards), which is moved over it once complete:
    * {@code target} is never left half-written.
    */
   public void download(String filePath, Path target, TransferOptions options) {

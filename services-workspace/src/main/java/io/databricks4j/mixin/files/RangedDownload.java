@@ -8,24 +8,22 @@ import io.databricks4j.error.DatabricksException;
 import io.databricks4j.service.files.DownloadResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One Files API download. The first request asks for the first part with a Range header: a 206
- * answer says the server serves ranges and gives the size, so later parts are fetched in parallel;
- * a 200 answer is the whole file as one stream. Either way an interrupted response is resumed from
- * the next byte, and every answer must be of the same file (size and Last-Modified), or the
- * download fails rather than mix two versions.
+ * One Files API download. With {@link TransferOptions#parallelism()} above 1, the first request asks
+ * for the whole file with an open-ended Range header ({@code bytes=0-}): a 206 answer says the
+ * server serves ranges and gives the size, a 200 answer is the whole file from a server that does
+ * not. Either way the file is read as that one stream, as fast as one request can be; when the
+ * server serves ranges and that stream is slow for the size of the file
+ * ({@link TransferOptions#parallelThreshold()}), ranged requests join it
+ * ({@link ParallelDownloadStream}, {@link FileDownload}). An interrupted response is resumed from the
+ * next byte, and every answer must be of the same file (size and Last-Modified), or the download
+ * fails rather than mix two versions.
  */
 final class RangedDownload {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
@@ -49,7 +47,7 @@ final class RangedDownload {
   RangedDownload start() {
     HttpRequest.Builder b = FilesHttp.request(api, "GET", path).header("Accept", "application/octet-stream");
     if (options.parallelism() > 1) {
-      b.header("Range", "bytes=0-" + (options.partSize() - 1));
+      b.header("Range", "bytes=0-");
     }
     try {
       first = api.execute(b.build());
@@ -71,19 +69,26 @@ final class RangedDownload {
     return this;
   }
 
-  private boolean parallel() {
-    return ranged && total > options.partSize() && options.parallelism() > 1;
+  /** Whether ranged requests may join the first stream: the server serves them and there is room for a few. */
+  private boolean mayGoParallel() {
+    return ranged && total > 2 * options.partSize() && options.parallelism() > 1;
+  }
+
+  private ResumingInputStream head() {
+    return new ResumingInputStream(path, FilesHttp.body(first), 0, total, this::open, options.maxAttempts(), null);
+  }
+
+  private ResumingInputStream part(long start, long end) {
+    return new ResumingInputStream(path, null, start, end, this::open, options.maxAttempts(), null);
   }
 
   /** The download as a stream, with its headers. */
   DownloadResponse response() {
     Progress progress = new Progress(options.progress(), total);
     InputStream contents;
-    if (parallel()) {
-      InputStream part0 = new ResumingInputStream(path, FilesHttp.body(first), 0, options.partSize(), this::open,
-          options.maxAttempts(), null);
-      contents = new ParallelDownloadStream(part0, total, options.partSize(), options.parallelism(), this::fetch,
-          progress);
+    if (mayGoParallel()) {
+      contents = new ParallelDownloadStream(path, head(), total, options.partSize(), options.parallelism(),
+          SwitchPolicy.of(options), this::part, progress);
     } else {
       contents = new ResumingInputStream(path, FilesHttp.body(first), 0, total, this::open, options.maxAttempts(),
           progress);
@@ -92,74 +97,13 @@ final class RangedDownload {
         .lastModified(lastModified).contents(contents).build();
   }
 
-  /** Writes the download into {@code file} (created or truncated), parts in parallel at their offsets. */
+  /** Writes the download into {@code file} (created or truncated), each byte at its offset. */
   void writeTo(Path file) throws IOException {
     Progress progress = new Progress(options.progress(), total);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
-      if (!parallel()) {
-        copy(new ResumingInputStream(path, FilesHttp.body(first), 0, total, this::open, options.maxAttempts(), null),
-            channel, 0, progress);
-        return;
-      }
-      ExecutorService pool = Threads.pool(options.parallelism());
-      List<Future<?>> parts = new ArrayList<>();
-      try {
-        for (long start = 0; start < total; start += options.partSize()) {
-          long s = start;
-          long e = Math.min(total, start + options.partSize());
-          InputStream body = s == 0 ? FilesHttp.body(first) : null;
-          parts.add(pool.submit(() -> {
-            copy(new ResumingInputStream(path, body, s, e, this::open, options.maxAttempts(), null), channel, s, progress);
-            return null;
-          }));
-        }
-        pool.shutdown();
-        for (Future<?> f : parts) {
-          f.get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DatabricksException("interrupted while downloading " + path, e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        throw cause instanceof RuntimeException r ? r : new DatabricksException("download of " + path + " failed: " + cause, cause);
-      } finally {
-        parts.forEach(f -> f.cancel(true));
-        pool.shutdownNow();
-      }
-    }
-  }
-
-  private static void copy(ResumingInputStream in, FileChannel out, long offset, Progress progress) {
-    byte[] buf = new byte[64 * 1024];
-    long at = offset;
-    try (in) {
-      int n;
-      while ((n = in.read(buf, 0, buf.length)) >= 0) {
-        ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-        while (bb.hasRemaining()) {
-          at += out.write(bb, at);
-        }
-        progress.add(n);
-      }
-    } catch (IOException e) {
-      throw new DatabricksException("cannot write the download into the target file: " + e, e);
-    }
-  }
-
-  private byte[] fetch(long start, long end) {
-    byte[] data = new byte[(int) (end - start)];
-    try (ResumingInputStream in = new ResumingInputStream(path, null, start, end, this::open, options.maxAttempts(),
-        null)) {
-      int n = in.readNBytes(data, 0, data.length);
-      if (n != data.length) {
-        throw new DatabricksException("the part of " + path + " at byte " + start + " ended after " + n + " of "
-            + data.length + " bytes");
-      }
-      return data;
-    } catch (IOException e) {
-      throw new DatabricksException("the part of " + path + " at byte " + start + " failed: " + e, e);
+      new FileDownload(path, total, options.partSize(), options.parallelism(),
+          mayGoParallel() ? SwitchPolicy.of(options) : null, this::part, progress).run(head(), channel);
     }
   }
 

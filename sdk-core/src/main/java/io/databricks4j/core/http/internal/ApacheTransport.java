@@ -41,6 +41,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.ssl.SSLContexts;
@@ -118,6 +119,18 @@ final class ApacheTransport implements Closeable {
     @Override
     public void close() throws IOException {
       response.close();
+    }
+
+    /** Closes the connection without reading the rest of the body (HttpClient's own abort of its body stream). */
+    void abort() {
+      try {
+        if (body instanceof EofSensorInputStream eof) {
+          eof.abort();
+        }
+        response.close();
+      } catch (IOException ignored) {
+        // the connection is gone either way
+      }
     }
   }
 

@@ -151,7 +151,7 @@ public final class DefaultPipeline implements Closeable {
       }
     }
     HttpResponse.Builder b = HttpResponse.builder().status(ex.status()).reason(ex.reason())
-        .body(body).contentLength(ex.contentLength()).onClose(ex);
+        .body(body).contentLength(ex.contentLength()).onClose(ex).onAbort(ex::abort);
     ex.forEachHeader(b::header);
     return b.build();
   }
