@@ -40,11 +40,11 @@ final class ColdStartWorkload {
     this.logs = logs;
     String v = Versions.databricks4j();
     String probes = probes().toString();
-    classPaths.put(Peers.DATABRICKS4J, join(probes, paths.runtime("io.databricks4j:services-workspace:" + v,
-        "io.databricks4j:auth-pat:" + v)));
+    classPaths.put(Peers.DATABRICKS4J, join(probes, paths.runtime("io.databricks4j:services-workspace-client:" + v,
+        "io.databricks4j:service-compute:" + v, "io.databricks4j:auth-pat:" + v)));
     classPaths.put(Peers.OFFICIAL, join(probes, paths.runtime("com.databricks:databricks-sdk-java:" + Versions.official())));
     classPaths.put(Peers.FLOOR, join(probes, paths.runtime("org.apache.httpcomponents.client5:httpclient5:" + Versions.httpclient5(),
-        "com.fasterxml.jackson.core:jackson-databind:" + Versions.jackson(), "io.databricks4j:services-workspace:" + v)));
+        "com.fasterxml.jackson.core:jackson-databind:" + Versions.jackson(), "io.databricks4j:service-compute:" + v)));
   }
 
   /** The cold-start mains: this module's classes, or the probes jar next to the benchmarks jar. */
@@ -153,8 +153,8 @@ final class ColdStartWorkload {
             + "client for the server and calls `clusters().get` once; time is counted from the first statement "
             + "of `main`, and launch → exit adds JVM start-up and shut-down. The peers take turns"
             + (plan.coldRuns() > 2 ? " after one discarded launch each" : "") + ". Class paths are resolved "
-            + "with Maven's rules for an application declaring only that peer (databricks4j: `services-workspace` "
-            + "+ `auth-pat`).\n\n" + t
+            + "with Maven's rules for an application declaring only that peer (databricks4j: "
+            + "`services-workspace-client` + `service-compute` + `auth-pat`; the floor binds into `service-compute`'s models).\n\n" + t
             + "\nConstruction only (`new WorkspaceClient(config)`, then exit), classes logged with "
             + "`-Xlog:class+load`: requests the server saw, `jdk.proxy*`/`$Proxy` classes, per-service classes "
             + "(`*Api`/`*Wire` for databricks4j, `*API`/`*Impl`/`*Ext` for the official SDK).\n\n" + c);

@@ -295,6 +295,6 @@ final class FlowWriter {
     String mapper = resultClass == null
         ? "it -> (Void) null"
         : "it -> api.objectMapper().convertValue(it." + responseField + "(), " + resultClass + ".class)";
-    return Generator.mappedWaitClass(c.s.level()) + ".of(polled, " + mapper + ")";
+    return Generator.mappedWaitClass(c.s) + ".of(polled, " + mapper + ")";
   }
 }

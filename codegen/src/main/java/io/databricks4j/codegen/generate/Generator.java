@@ -23,13 +23,16 @@ import java.util.stream.Stream;
  * Writes the Java sources of one services module from the API description.
  *
  * <pre>
- * Generator --api codegen/api --out target/generated-sources/databricks4j --level workspace|account [--mixins codegen/mixins.json]
+ * Generator --api codegen/api --out target/generated-sources/databricks4j --level package|client|account
+ *           [--package NAME] [--mixins codegen/mixins.json] [--module NAME [--export PKG]... [--requires MODULE]...]
  * </pre>
  *
- * <p>{@code workspace} writes every model (account-only ones too: one package, one module), the
- * workspace services, their wire interfaces and {@code WorkspaceServices}; {@code account} writes
- * the account services, their wire interfaces and {@code AccountServices}. Unchanged files are
- * not rewritten, files no longer generated are deleted.
+ * <p>{@code package} writes one API package ({@code --package compute}): its models (account-only
+ * ones too), its workspace services and their wire interfaces, one module each, so an application
+ * carries only the packages it uses. {@code client} writes {@code WorkspaceServices}, whose
+ * accessors reach every package module (an absent one is a clear error when its accessor is called).
+ * {@code account} writes the account services, their wire interfaces and {@code AccountServices}.
+ * Unchanged files are not rewritten, files no longer generated are deleted.
  */
 public final class Generator {
   private final Plan plan;
@@ -43,32 +46,54 @@ public final class Generator {
     Path api = Path.of("codegen/api");
     Path out = null;
     String level = null;
+    String pkg = null;
     Path mixins = null;
     String module = null;
     java.util.List<String> exports = new java.util.ArrayList<>();
+    java.util.List<String> requires = new java.util.ArrayList<>();
     for (int i = 0; i < args.length; i++) {
+      if (i + 1 < args.length && args[i].startsWith("--") && args[i + 1] == null) {
+        i++; // an option whose Maven property is empty
+        continue;
+      }
       switch (args[i]) {
         case "--api" -> api = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--level" -> level = args[++i];
+        case "--package" -> pkg = args[++i];
         case "--mixins" -> mixins = Path.of(args[++i]);
         case "--module" -> module = args[++i];
-        case "--export" -> exports.add(args[++i]);
+        case "--export" -> exports.addAll(list(args[++i]));
+        case "--requires" -> requires.addAll(list(args[++i]));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: Generator --api DIR --out DIR --level workspace|account [--mixins FILE]"
-            + " [--module NAME [--export PACKAGE]...]");
+            + "; usage: Generator --api DIR --out DIR --level package|client|account [--package NAME]"
+            + " [--mixins FILE] [--module NAME [--export PACKAGE]... [--requires MODULE]...]");
       }
     }
-    if (out == null || !("workspace".equals(level) || "account".equals(level))) {
-      throw new IllegalArgumentException("--out and --level workspace|account are required");
+    if (out == null || !List.of("package", "client", "account").contains(level)) {
+      throw new IllegalArgumentException("--out and --level package|client|account are required");
+    }
+    if ("package".equals(level) == (pkg == null)) {
+      throw new IllegalArgumentException("--package NAME goes with --level package, and only with it");
     }
     long start = System.nanoTime();
     Generator g = new Generator(new Plan(DescriptionIo.readPackages(api), readMixins(mixins)));
-    int ops = g.generate(level);
-    if (module != null) g.moduleInfo(level, module, exports);
+    String only = pkg;
+    if (only != null && g.plan.types.all().values().stream().noneMatch(t -> t.packageName().equals(only))
+        && g.plan.services.values().stream().noneMatch(x -> x.packageName().equals(only))) {
+      throw new IllegalArgumentException("the API description in " + api + " has no package " + pkg);
+    }
+    int ops = g.generate(level, pkg);
+    if (module != null) g.moduleInfo(level, pkg, module, exports, requires);
     int written = g.write(out);
-    System.out.printf("databricks4j codegen: %s: %d files (%d changed), %d operations, %d ms%n",
-        level, g.files.size(), written, ops, (System.nanoTime() - start) / 1_000_000);
+    System.out.printf("databricks4j codegen: %s%s: %d files (%d changed), %d operations, %d ms%n",
+        level, pkg == null ? "" : " " + pkg, g.files.size(), written, ops, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Comma-separated values (a Maven property can hold several); blanks dropped. */
+  private static List<String> list(String value) {
+    if (value == null) return List.of(); // an empty Maven property arrives as no value
+    return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
   }
 
   static Map<String, String> readMixins(Path file) throws IOException {
@@ -76,62 +101,106 @@ public final class Generator {
     return new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() {});
   }
 
-  static String mappedWaitClass(String level) {
-    return internalPackage(level) + ".MappedWait";
+  /** The wait adapter a service's long-running operations use: one per package module, one for the account module. */
+  static String mappedWaitClass(Service s) {
+    return internalPackage(s) + ".MappedWait";
   }
 
-  static String internalPackage(String level) {
-    return "account".equals(level) ? Plan.ACCOUNT_ROOT + ".internal" : TypeIndex.MODEL_ROOT + ".internal";
+  static String internalPackage(Service s) {
+    return "account".equals(s.level()) ? Plan.ACCOUNT_ROOT + ".internal" : TypeIndex.modelPackage(s.packageName()) + ".internal";
   }
 
-  /** Renders every source of the level in memory; returns the number of operations generated. */
-  int generate(String level) {
+  /** Renders every source of the level (of one package for {@code package}) in memory; returns the number of operations generated. */
+  int generate(String level, String pkg) {
+    if (level.equals("client")) {
+      put(TypeIndex.MODEL_ROOT + ".WorkspaceServices", new ServicesWriter(plan).write("workspace", TypeIndex.MODEL_ROOT, "WorkspaceServices"));
+      return 0;
+    }
     ServiceWriter services = new ServiceWriter(plan);
     WireWriter wires = new WireWriter(plan);
-    if (level.equals("workspace")) {
+    String serviceLevel = level.equals("package") ? "workspace" : level;
+    if (level.equals("package")) {
       ModelWriter models = new ModelWriter(plan.types);
       for (TypeDef t : plan.types.all().values()) {
-        put(TypeIndex.modelPackage(t.packageName()) + "." + t.name(), models.write(t));
+        if (t.packageName().equals(pkg)) put(TypeIndex.modelPackage(t.packageName()) + "." + t.name(), models.write(t));
       }
-      put(ModelWriter.TO_STRINGER, SupportWriter.toStringer(TypeIndex.MODEL_ROOT + ".internal"));
+      put(ModelWriter.toStringer(pkg), SupportWriter.toStringer(TypeIndex.modelPackage(pkg) + ".internal"));
     }
     int ops = 0;
-    boolean lro = false;
-    for (Service s : plan.generated(level)) {
+    Set<String> lro = new java.util.TreeSet<>();
+    for (Service s : plan.generated(serviceLevel)) {
+      if (pkg != null && !s.packageName().equals(pkg)) continue;
       List<Operation> list = plan.operations(s);
       checkNames(s, list);
       ops += list.size();
-      lro |= list.stream().anyMatch(o -> o.lro() != null);
+      if (list.stream().anyMatch(o -> o.lro() != null)) lro.add(internalPackage(s));
       put(plan.serviceClass(s), services.write(s));
       if (list.stream().anyMatch(o -> !Plan.isRaw(o))) put(plan.wireClass(s), wires.write(s));
     }
-    if (lro) put(mappedWaitClass(level), SupportWriter.mappedWait(internalPackage(level)));
-    String root = level.equals("workspace") ? TypeIndex.MODEL_ROOT : Plan.ACCOUNT_ROOT;
-    String name = level.equals("workspace") ? "WorkspaceServices" : "AccountServices";
-    put(root + "." + name, new ServicesWriter(plan).write(level, root, name));
+    for (String internal : lro) put(internal + ".MappedWait", SupportWriter.mappedWait(internal));
+    if (level.equals("account")) {
+      put(Plan.ACCOUNT_ROOT + ".AccountServices", new ServicesWriter(plan).write(level, Plan.ACCOUNT_ROOT, "AccountServices"));
+    }
     return ops;
+  }
+
+  /** API packages whose classes the rendered sources name, other than {@code own}. */
+  Set<String> referencedPackages(String own) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("io\\.databricks4j\\.service\\.([a-z0-9]+)\\.").matcher("");
+    Set<String> found = new java.util.TreeSet<>();
+    for (String src : files.values()) {
+      m.reset(src);
+      while (m.find()) {
+        if (!m.group(1).equals(own) && !m.group(1).equals("internal")) found.add(m.group(1));
+      }
+    }
+    return found;
+  }
+
+  /** The module of API package {@code pkg}. */
+  static String packageModule(String pkg) {
+    return TypeIndex.modelPackage(pkg);
   }
 
   /**
    * {@code module-info.java}: exports every generated package (and {@code extraExports}, the
    * hand-written ones), keeps wire interfaces unexported, and opens model packages to Jackson,
-   * which builds models through their builders' private constructors.
+   * which builds models through their builders' private constructors. A package module requires
+   * the package modules its models name; the client requires every package module, statically.
    */
-  void moduleInfo(String level, String module, List<String> extraExports) {
+  void moduleInfo(String level, String pkg, String module, List<String> extraExports, List<String> extraRequires) {
     java.util.TreeSet<String> exported = new java.util.TreeSet<>(extraExports);
     java.util.TreeSet<String> opened = new java.util.TreeSet<>();
     for (String fqcn : files.keySet()) {
-      String pkg = fqcn.substring(0, fqcn.lastIndexOf('.'));
-      if (pkg.endsWith(".internal")) continue;
-      exported.add(pkg);
-      if (level.equals("workspace") && !pkg.equals(TypeIndex.MODEL_ROOT)) opened.add(pkg);
+      String p = fqcn.substring(0, fqcn.lastIndexOf('.'));
+      if (p.endsWith(".internal")) continue;
+      exported.add(p);
+      if (level.equals("package")) opened.add(p);
     }
     Src s = new Src();
-    s.javadoc("databricks4j " + level + " services" + (level.equals("workspace") ? " and every model" : "") + "; generated from codegen/api.");
+    s.javadoc(switch (level) {
+      case "package" -> "databricks4j API package " + pkg + ": its models and workspace services; generated from codegen/api.";
+      case "client" -> "databricks4j workspace client: every service accessor; the package modules are optional, add the ones you use.";
+      default -> "databricks4j account services; generated from codegen/api.";
+    });
     s.open("module " + module + " {");
-    s.line(level.equals("workspace") ? "requires transitive io.databricks4j.core;" : "requires transitive io.databricks4j.services.workspace;");
+    switch (level) {
+      case "package" -> {
+        s.line("requires transitive io.databricks4j.core;");
+        for (String other : referencedPackages(pkg)) s.line("requires transitive " + packageModule(other) + ";");
+      }
+      case "client" -> {
+        s.line("requires transitive io.databricks4j.core;");
+        plan.types.all().values().stream().map(TypeDef::packageName).distinct().sorted()
+            .forEach(p -> s.line("requires static transitive " + packageModule(p) + ";"));
+      }
+      default -> {
+        s.line("requires transitive io.databricks4j.services.workspace.client;");
+        for (String other : referencedPackages("")) s.line("requires transitive " + packageModule(other) + ";");
+      }
+    }
+    for (String r : extraRequires) s.line("requires " + r + ";");
     s.line("requires static java.compiler;");
-    if (level.equals("workspace")) s.line("requires org.slf4j;"); // the hand-written mixins log
     s.line();
     for (String p : exported) s.line("exports " + p + ";");
     if (!opened.isEmpty()) s.line();

@@ -12,7 +12,10 @@ import java.util.List;
  * yields exactly its JSON body; path, query and header fields stay out of it.
  */
 final class ModelWriter {
-  static final String TO_STRINGER = TypeIndex.MODEL_ROOT + ".internal.ToStringer";
+  /** Each package module carries its own copy, so no package is split across modules. */
+  static String toStringer(String apiPackage) {
+    return TypeIndex.modelPackage(apiPackage) + ".internal.ToStringer";
+  }
   private static final String JP = "@com.fasterxml.jackson.annotation.JsonProperty";
 
   private final TypeIndex types;
@@ -90,7 +93,7 @@ final class ModelWriter {
       s.close("}").line();
     }
     writeEquals(s, name, fields);
-    writeToString(s, name, fields);
+    writeToString(s, t.packageName(), name, fields);
     writeBuilder(s, t, pkg, fields);
     s.close("}");
     return s.toString();
@@ -117,10 +120,10 @@ final class ModelWriter {
     s.close("}").line();
   }
 
-  private static void writeToString(Src s, String name, List<Field> fields) {
+  private static void writeToString(Src s, String apiPackage, String name, List<Field> fields) {
     s.line("@Override");
     s.open("public String toString() {");
-    StringBuilder b = new StringBuilder("return new " + TO_STRINGER + "(" + Src.str(name) + ")");
+    StringBuilder b = new StringBuilder("return new " + toStringer(apiPackage) + "(" + Src.str(name) + ")");
     for (Field f : fields) {
       b.append("\n        .").append(f.sensitive() ? "addSensitive" : "add")
           .append("(").append(Src.str(f.name())).append(", ").append(f.name()).append(")");

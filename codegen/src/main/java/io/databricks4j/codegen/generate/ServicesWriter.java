@@ -44,7 +44,28 @@ final class ServicesWriter {
       s.javadoc("Service {@code " + Plan.key(svc) + "}.", "",
           "@see <a href=\"https://docs.databricks.com/api/" + level + "/" + svc.name().toLowerCase() + "\">REST API reference</a>");
       s.open("public " + type + " " + svc.accessor() + "() {");
-      s.line("return service(" + type + ".class, () -> new " + type + "(api" + (subs ? ", overrides" : "") + "));");
+      String call = "service(" + type + ".class, () -> new " + type + "(api" + (subs ? ", overrides" : "") + "))";
+      if (level.equals("workspace")) {
+        // the package modules are optional dependencies of the client: say which one is missing
+        s.open("try {");
+        s.line("return " + call + ";");
+        s.reopen("} catch (NoClassDefFoundError e) {");
+        s.line("throw missing(\"" + svc.accessor() + "\", \"" + svc.packageName() + "\", e);");
+        s.close("}");
+      } else {
+        s.line("return " + call + ";");
+      }
+      s.close("}").line();
+    }
+    if (level.equals("workspace")) {
+      s.javadoc("The error of an accessor whose package module is not on the class path.");
+      s.open("private static RuntimeException missing(String accessor, String apiPackage, NoClassDefFoundError e) {");
+      s.line("String missing = e.getMessage() == null ? \"\" : e.getMessage();");
+      s.line("if (!missing.startsWith(\"io/databricks4j/service/\" + apiPackage + \"/\")");
+      s.line("    && !missing.startsWith(\"io/databricks4j/mixin/\" + apiPackage + \"/\")) throw e;");
+      s.line("return new io.databricks4j.error.ConfigException(accessor + \"() needs the module io.databricks4j:service-\" + apiPackage");
+      s.line("    + \" on the class path: add it next to services-workspace-client, or depend on io.databricks4j:services-workspace\"");
+      s.line("    + \" for every service. Missing: \" + missing.replace('/', '.'));");
       s.close("}").line();
     }
     s.open("private <T> T service(Class<T> type, java.util.function.Supplier<T> factory) {");

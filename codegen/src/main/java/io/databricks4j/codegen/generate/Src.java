@@ -28,6 +28,14 @@ final class Src {
     return this;
   }
 
+  /** Closes a block and opens the next on one line: {@code } else {}, {@code } catch (...) {}. */
+  Src reopen(String s) {
+    indent--;
+    line(s);
+    indent++;
+    return this;
+  }
+
   Src javadoc(java.util.List<String> lines) {
     return javadoc(lines.toArray(new String[0]));
   }

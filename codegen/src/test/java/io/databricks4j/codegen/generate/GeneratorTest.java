@@ -27,12 +27,24 @@ class GeneratorTest {
     plan = new Plan(packages, Map.of());
   }
 
+  /** The sources of every package module, as one map; the operation count in {@code ops[0]}. */
+  static Map<String, String> allPackages(int[] ops) {
+    Map<String, String> files = new java.util.TreeMap<>();
+    for (String p : plan.types.all().values().stream().map(t -> t.packageName()).distinct().toList()) {
+      Generator g = new Generator(plan);
+      ops[0] += g.generate("package", p);
+      files.putAll(g.files());
+    }
+    return files;
+  }
+
   @Test
   void everyOperationOfTheDescriptionIsGeneratedOnItsLevel() {
-    Generator ws = new Generator(plan);
+    int[] count = {0};
+    Map<String, String> wsFiles = allPackages(count);
     Generator acct = new Generator(plan);
-    int wsOps = ws.generate("workspace");
-    int acctOps = acct.generate("account");
+    int wsOps = count[0];
+    int acctOps = acct.generate("account", null);
     assertThat(wsOps).isEqualTo(index.totals().workspaceOperations());
     assertThat(acctOps).isEqualTo(index.totals().accountOperations());
     assertThat(wsOps + acctOps).isEqualTo(1222);
@@ -40,7 +52,7 @@ class GeneratorTest {
     List<String> missing = new ArrayList<>();
     for (Service s : plan.services.values()) {
       Service owner = s.inheritedBy() == null ? s : plan.services.get(s.inheritedBy());
-      Map<String, String> files = owner.level().equals("account") ? acct.files() : ws.files();
+      Map<String, String> files = owner.level().equals("account") ? acct.files() : wsFiles;
       String source = files.get(plan.serviceClass(owner));
       for (Operation o : Plan.nullSafe(s.operations())) {
         if (source == null || !source.contains(" " + ServiceWriter.directName(o) + "(")) {
@@ -53,17 +65,43 @@ class GeneratorTest {
 
   @Test
   void generationIsDeterministic() {
-    Generator a = new Generator(plan);
-    Generator b = new Generator(plan);
-    a.generate("workspace");
-    b.generate("workspace");
-    assertThat(a.files()).isEqualTo(b.files());
+    assertThat(allPackages(new int[1])).isEqualTo(allPackages(new int[1]));
+  }
+
+  @Test
+  void aPackageModuleRequiresThePackagesItsModelsName() {
+    Generator jobs = new Generator(plan);
+    jobs.generate("package", "jobs");
+    jobs.moduleInfo("package", "jobs", "io.databricks4j.service.jobs", List.of("io.databricks4j.mixin.jobs"), List.of("org.slf4j"));
+    assertThat(jobs.files().get("module-info"))
+        .contains("requires transitive io.databricks4j.service.compute;")
+        .contains("exports io.databricks4j.service.jobs;")
+        .contains("exports io.databricks4j.mixin.jobs;")
+        .contains("requires org.slf4j;")
+        .doesNotContain("io.databricks4j.service.catalog");
+    assertThat(jobs.files()).containsKey("io.databricks4j.service.jobs.internal.ToStringer")
+        .doesNotContainKey("io.databricks4j.service.compute.ClusterSpec");
+    Generator compute = new Generator(plan);
+    compute.generate("package", "compute");
+    assertThat(compute.referencedPackages("compute")).isEmpty();
+  }
+
+  @Test
+  void theClientNamesTheModuleOfAMissingPackage() {
+    Generator client = new Generator(plan);
+    client.generate("client", null);
+    client.moduleInfo("client", null, "io.databricks4j.services.workspace.client", List.of("io.databricks4j"), List.of());
+    assertThat(client.files()).containsOnlyKeys("io.databricks4j.service.WorkspaceServices", "module-info");
+    assertThat(client.files().get("io.databricks4j.service.WorkspaceServices"))
+        .contains("throw missing(\"clusters\", \"compute\", e);")
+        .contains("needs the module io.databricks4j:service-");
+    assertThat(client.files().get("module-info")).contains("requires static transitive io.databricks4j.service.compute;");
   }
 
   @Test
   void clustersServiceHasTypedOverloadsWaitersAndPages() {
     Generator ws = new Generator(plan);
-    ws.generate("workspace");
+    ws.generate("package", "compute");
     String clusters = ws.files().get("io.databricks4j.service.compute.ClustersApi");
     assertThat(clusters)
         .contains("public ClusterDetails get(String clusterId)")
