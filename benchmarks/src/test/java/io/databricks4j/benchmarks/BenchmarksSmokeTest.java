@@ -81,8 +81,9 @@ class BenchmarksSmokeTest {
   @Test
   void footprintResolvesEachApplication() {
     Section s = run("6");
-    assertThat(s.rows()).hasSize(4);
-    assertThat(s.details()).contains("official SDK", "databricks4j, PAT + auth-azure");
+    assertThat(s.rows()).hasSize(5);
+    assertThat(s.details()).contains("official SDK", "databricks4j, PAT + auth-azure", "service-compute",
+        "every service (services-workspace)");
   }
 
   @Test
