@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -34,7 +33,12 @@ public final class ApiClient implements AutoCloseable {
   /** One codec for every client: its readers and writers depend only on the shared mapper. */
   private static final JsonCodec CODEC = new JsonCodec(Json::mapper);
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.databricks4j");
+
+  static {
+    // no request and no proxy while a client is built; but every call needs the JSON mapper, whose
+    // classes take about 100 ms to load: the first client starts on them, on a daemon thread
+    Background.run("databricks4j-json", Json::mapper);
+  }
 
   private final Map<Class<?>, Object> wires = new ConcurrentHashMap<>();
   private final AtomicBoolean warmingUp = new AtomicBoolean();
@@ -139,7 +143,8 @@ public final class ApiClient implements AutoCloseable {
         try {
           pipeline();
         } catch (RuntimeException e) {
-          LOG.debug("building the pipeline ahead of the first call failed; the call will report it", e);
+          LoggerFactory.getLogger("io.databricks4j")
+              .debug("building the pipeline ahead of the first call failed; the call will report it", e);
         }
       });
     }

@@ -19,7 +19,10 @@ import java.util.function.Function;
  */
 public final class ErrorDetails {
   static final String PREFIX = "type.googleapis.com/google.rpc.";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Made on the first error detail that is not one of the known kinds. */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
   private static final ErrorDetails EMPTY = new ErrorDetails();
 
   /** {@code ErrorInfo}: why the error happened, with machine-readable metadata. */
@@ -87,7 +90,7 @@ public final class ErrorDetails {
     ErrorDetails d = new ErrorDetails();
     for (JsonNode entry : array) {
       if (!d.accept(entry)) {
-        d.unknown.add(MAPPER.convertValue(entry, Object.class));
+        d.unknown.add(Mapper.MAPPER.convertValue(entry, Object.class));
       }
     }
     return d;

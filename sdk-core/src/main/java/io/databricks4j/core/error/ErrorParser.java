@@ -26,7 +26,10 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 public final class ErrorParser {
   /** Longest message kept from a text body; the rest is summarised. */
   static final int MAX_TEXT_MESSAGE = 16 * 1024;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Made on the first error body: a client that never fails never loads it. */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
   private static final Pattern PRE = Pattern.compile("<pre>(.*?)</pre>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern CODE_PREFIX = Pattern.compile("^([A-Z][A-Z0-9_]*): (.*)$", Pattern.DOTALL);
 
@@ -48,7 +51,7 @@ public final class ErrorParser {
     }
     if (trimmed.startsWith("{")) {
       try {
-        JsonNode node = MAPPER.readTree(trimmed);
+        JsonNode node = Mapper.MAPPER.readTree(trimmed);
         if (node != null && node.isObject()) {
           return fromJson(node, fallback);
         }

@@ -21,10 +21,13 @@ import java.util.Map;
  * <pre>{@code QueryParams.create().add("cluster_id", id).add("states", states).toMap()}</pre>
  */
 public final class QueryParams {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  /** Made when a value other than a string, a boolean or an integer is first flattened. */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
 
   private final Map<String, List<String>> params = new LinkedHashMap<>();
 
@@ -40,7 +43,7 @@ public final class QueryParams {
         || value instanceof Short || value instanceof BigInteger) {
       params.computeIfAbsent(wireName, k -> new ArrayList<>(1)).add(value.toString()); // as Jackson would write it
     } else if (value != null) {
-      flatten(wireName, MAPPER.valueToTree(value));
+      flatten(wireName, Mapper.MAPPER.valueToTree(value));
     }
     return this;
   }
