@@ -91,6 +91,7 @@ public final class WireInvoker implements InvocationHandler {
     private final Type bodyType;
     private final Type returnType;
     private final String contentType;
+    private final String description;
 
     Call(MethodMetadata md) {
       this.method = md.template().method();
@@ -125,6 +126,7 @@ public final class WireInvoker implements InvocationHandler {
       this.bodyIndex = md.bodyIndex() == null ? -1 : md.bodyIndex();
       this.bodyType = md.bodyType();
       this.returnType = md.returnType();
+      this.description = method + " " + md.template().path();
     }
 
     Object invoke(Object[] args) {
@@ -166,7 +168,7 @@ public final class WireInvoker implements InvocationHandler {
         response.close();
         return null;
       }
-      return codec.read(response, returnType, method + " " + path.toString());
+      return codec.read(response, returnType, description);
     }
   }
 

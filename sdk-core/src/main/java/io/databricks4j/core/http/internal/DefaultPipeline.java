@@ -157,12 +157,21 @@ public final class DefaultPipeline implements Closeable {
   }
 
   private static boolean expectsJson(HttpRequest r) {
-    return r.header("Accept").map(a -> a.toLowerCase(Locale.ROOT).contains("json")).orElse(false);
+    String accept = r.headers().get("Accept");
+    if (accept == null) {
+      return false;
+    }
+    for (int i = 0; i + 4 <= accept.length(); i++) {
+      if (accept.regionMatches(true, i, "json", 0, 4)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isHtml(Exchange ex) {
     String type = ex.header("Content-Type");
-    return type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html");
+    return type != null && type.regionMatches(true, 0, "text/html", 0, 9);
   }
 
   private DatabricksException htmlInsteadOfJson(HttpRequest request, Exchange ex) throws IOException {
