@@ -12,9 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * databricks4j's pipeline without its Feign adapter: {@code w.apiClient().execute(HttpRequest)} and a
+ * databricks4j's pipeline without the generated service: {@code w.apiClient().execute(HttpRequest)} and a
  * cached Jackson reader over the response bytes. Context for workloads 1 and 2: the difference to
- * {@link Databricks4jPeer} is what the generated service and Feign cost per call.
+ * {@link Databricks4jPeer} is what the generated service and its wire invoker cost per call.
  */
 final class ApiClientPeer implements Peer {
   private static final ObjectReader CLUSTER = Json.mapper().readerFor(ClusterDetails.class);

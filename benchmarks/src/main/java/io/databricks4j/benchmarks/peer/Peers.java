@@ -7,7 +7,7 @@ public final class Peers {
   public static final String DATABRICKS4J = "databricks4j";
   public static final String OFFICIAL = "official";
   public static final String FLOOR = "floor";
-  /** databricks4j through {@code apiClient().execute} (context: the cost of the generated service and Feign). */
+  /** databricks4j through {@code apiClient().execute} (context: the cost of the generated service and its wire invoker). */
   public static final String APICLIENT = "databricks4j-apiclient";
   public static final List<String> ALL = List.of(DATABRICKS4J, OFFICIAL, FLOOR);
 

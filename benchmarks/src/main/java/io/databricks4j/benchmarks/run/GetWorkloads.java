@@ -33,7 +33,7 @@ final class GetWorkloads {
 
   private static final String APICLIENT_NOTE = "`" + Peers.APICLIENT + "` is context, not a target: the same call "
       + "through databricks4j's pipeline alone (`w.apiClient().execute(HttpRequest)` and a cached Jackson reader), "
-      + "so its distance to `databricks4j` is what the generated service and the Feign adapter cost.";
+      + "so its distance to `databricks4j` is what the generated service and its wire invoker cost.";
 
   GetWorkloads(Plan plan, FixtureServer server, Jmh jmh) {
     this.plan = plan;
