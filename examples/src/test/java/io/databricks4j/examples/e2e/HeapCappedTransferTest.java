@@ -35,9 +35,9 @@ class HeapCappedTransferTest {
   @BeforeAll
   static void start() {
     assertThat(Runtime.getRuntime().maxMemory()).as("this test runs with -Xmx64m").isLessThanOrEqualTo(64 * MIB);
-    // the emulator writes each 1 MB DBFS block to a FileChannel, and the JDK caches a direct buffer
-    // of that size per thread: 8 threads keep that under the direct memory limit (= -Xmx)
-    ws = LocalWorkspace.builder().threads(8).start();
+    // the emulator moves DBFS blocks in 64 KiB slices, so its default thread count fits the direct
+    // memory limit (= -Xmx) of this JVM too
+    ws = LocalWorkspace.builder().start();
     w = ws.client();
     w.clusters().sparkVersions(); // client and workspace warmed up: what is in use now is not the transfers'
     System.gc();
