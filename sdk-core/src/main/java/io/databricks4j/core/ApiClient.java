@@ -33,7 +33,6 @@ public final class ApiClient implements AutoCloseable {
   /** One codec for every client: its readers and writers depend only on the shared mapper. */
   private static final JsonCodec CODEC = new JsonCodec(Json::mapper);
 
-
   static {
     // no request and no proxy while a client is built; but every call needs the JSON mapper, whose
     // classes take about 100 ms to load: the first client starts on them, on a daemon thread

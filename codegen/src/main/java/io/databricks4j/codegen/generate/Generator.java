@@ -52,10 +52,6 @@ public final class Generator {
     java.util.List<String> exports = new java.util.ArrayList<>();
     java.util.List<String> requires = new java.util.ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      if (i + 1 < args.length && args[i].startsWith("--") && args[i + 1] == null) {
-        i++; // an option whose Maven property is empty
-        continue;
-      }
       switch (args[i]) {
         case "--api" -> api = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);

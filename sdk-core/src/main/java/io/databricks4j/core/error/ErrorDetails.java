@@ -1,7 +1,7 @@
 package io.databricks4j.core.error;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.databricks4j.core.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,10 +19,6 @@ import java.util.function.Function;
  */
 public final class ErrorDetails {
   static final String PREFIX = "type.googleapis.com/google.rpc.";
-  /** Made on the first error detail that is not one of the known kinds. */
-  private static final class Mapper {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
   private static final ErrorDetails EMPTY = new ErrorDetails();
 
   /** {@code ErrorInfo}: why the error happened, with machine-readable metadata. */
@@ -90,7 +86,7 @@ public final class ErrorDetails {
     ErrorDetails d = new ErrorDetails();
     for (JsonNode entry : array) {
       if (!d.accept(entry)) {
-        d.unknown.add(Mapper.MAPPER.convertValue(entry, Object.class));
+        d.unknown.add(Json.mapper().convertValue(entry, Object.class));
       }
     }
     return d;

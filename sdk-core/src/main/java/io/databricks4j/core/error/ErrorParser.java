@@ -2,7 +2,7 @@ package io.databricks4j.core.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.databricks4j.core.Json;
 import io.databricks4j.error.ErrorDetail;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,10 +26,6 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 public final class ErrorParser {
   /** Longest message kept from a text body; the rest is summarised. */
   static final int MAX_TEXT_MESSAGE = 16 * 1024;
-  /** Made on the first error body: a client that never fails never loads it. */
-  private static final class Mapper {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
   private static final Pattern PRE = Pattern.compile("<pre>(.*?)</pre>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern CODE_PREFIX = Pattern.compile("^([A-Z][A-Z0-9_]*): (.*)$", Pattern.DOTALL);
 
@@ -51,7 +47,7 @@ public final class ErrorParser {
     }
     if (trimmed.startsWith("{")) {
       try {
-        JsonNode node = Mapper.MAPPER.readTree(trimmed);
+        JsonNode node = Json.mapper().readTree(trimmed);
         if (node != null && node.isObject()) {
           return fromJson(node, fallback);
         }

@@ -151,13 +151,6 @@ public final class HttpResponse implements Closeable {
       return this;
     }
 
-    /** Adds every header of {@code all} (name to values). */
-    public Builder headers(Map<String, List<String>> all) {
-      TreeMap<String, List<String>> h = own();
-      all.forEach((k, vs) -> h.merge(Objects.requireNonNull(k, "name"), List.copyOf(vs), Builder::concat));
-      return this;
-    }
-
     private TreeMap<String, List<String>> own() {
       if (shared) {
         headers = new TreeMap<>(headers);

@@ -1,12 +1,11 @@
 package io.databricks4j.core.logging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.databricks4j.core.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -16,10 +15,6 @@ import java.util.Map;
  * ({@code ... (N additional elements)}); anything else as text cut to the limit.
  */
 final class BodyFormatter {
-  /** Made when a body is first logged: a client without DEBUG logging never pays for it. */
-  private static final class Pretty {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  }
   private static final int MIN_BUDGET = 96;
 
   private final int truncateBytes;
@@ -36,10 +31,10 @@ final class BodyFormatter {
     String t = text.strip();
     if (t.startsWith("{") || t.startsWith("[")) {
       try {
-        JsonNode node = Pretty.MAPPER.readTree(t);
+        JsonNode node = Json.mapper().readTree(t);
         if (node != null) {
           JsonNode out = marshal(node, Math.max(MIN_BUDGET, truncateBytes), secretsPayload);
-          return Pretty.MAPPER.writeValueAsString(out);
+          return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out);
         }
       } catch (Exception notJson) {
         // logged as text below

@@ -134,13 +134,11 @@ final class ApacheTransport implements Closeable {
     }
   }
 
-  private final String baseUrl;
   private final HttpHost host;
   private final String basePath;
   private final CloseableHttpClient client;
 
   ApacheTransport(PipelineSettings s) {
-    this.baseUrl = s.baseUrl();
     URI base = URI.create(s.baseUrl());
     this.host = new HttpHost(base.getScheme(), base.getHost(), base.getPort());
     String p = base.getRawPath() == null ? "" : base.getRawPath();

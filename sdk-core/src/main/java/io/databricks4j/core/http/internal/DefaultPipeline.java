@@ -99,34 +99,23 @@ public final class DefaultPipeline implements Closeable {
    * authentication headers of this attempt, then the interceptors.
    */
   private HttpRequest prepare(HttpRequest original) {
-    Map<String, String> auth = s.headers().get();
-    if (s.interceptors().isEmpty()) {
-      Map<String, String> more = new HashMap<>();
-      s.staticHeaders().forEach((k, v) -> {
-        if (original.header(k).isEmpty()) {
-          more.put(k, v);
-        }
-      });
-      if (!s.userAgent().isEmpty()) {
-        more.put("User-Agent", s.userAgent());
-      }
-      if (auth != null) {
-        more.putAll(auth);
-      }
-      return original.withHeaders(more);
-    }
-    HttpRequest.Builder b = original.toBuilder();
+    Map<String, String> more = new HashMap<>();
     s.staticHeaders().forEach((k, v) -> {
       if (original.header(k).isEmpty()) {
-        b.header(k, v);
+        more.put(k, v);
       }
     });
     if (!s.userAgent().isEmpty()) {
-      b.header("User-Agent", s.userAgent());
+      more.put("User-Agent", s.userAgent());
     }
+    Map<String, String> auth = s.headers().get();
     if (auth != null) {
-      auth.forEach(b::header);
+      more.putAll(auth);
     }
+    if (s.interceptors().isEmpty()) {
+      return original.withHeaders(more); // one copy of the headers, path, query and body shared
+    }
+    HttpRequest.Builder b = original.toBuilder().headers(more);
     s.interceptors().forEach(i -> i.accept(b));
     return b.build();
   }
