@@ -17,10 +17,10 @@ module io.databricks4j.core {
   exports io.databricks4j.core.config;
   exports io.databricks4j.core.error;
   exports io.databricks4j.core.http;
-  exports io.databricks4j.core.pagination;
+  exports io.databricks4j.core.paging;
   exports io.databricks4j.core.retry;
   exports io.databricks4j.core.useragent;
-  exports io.databricks4j.core.waiter;
+  exports io.databricks4j.core.wait;
 
   uses io.databricks4j.auth.CredentialsStrategy;
   uses io.databricks4j.auth.HostResolver;

@@ -1,7 +1,7 @@
 package io.databricks4j.examples;
 
 import io.databricks4j.WorkspaceClient;
-import io.databricks4j.core.waiter.LongRunning;
+import io.databricks4j.wait.LongRunning;
 import io.databricks4j.service.jobs.CreateJob;
 import io.databricks4j.service.jobs.NotebookTask;
 import io.databricks4j.service.jobs.Run;

@@ -16,9 +16,9 @@ import java.util.Map;
 
 /** Writes the control flow around calls: paged lists, waiters, operations that start waits, LROs. */
 final class FlowWriter {
-  static final String PAGINATOR = "io.databricks4j.core.pagination.Paginator";
-  static final String WAITER = "io.databricks4j.core.waiter.Waiter";
-  static final String LONG_RUNNING = "io.databricks4j.core.waiter.LongRunning";
+  static final String PAGINATOR = "io.databricks4j.core.paging.Paginator";
+  static final String WAITER = "io.databricks4j.core.wait.Waiter";
+  static final String LONG_RUNNING = "io.databricks4j.wait.LongRunning";
   static final String WAIT = "io.databricks4j.wait.Wait";
 
   private final Plan plan;

@@ -162,7 +162,9 @@ public final class Generator {
    * {@code module-info.java}: exports every generated package (and {@code extraExports}, the
    * hand-written ones), keeps wire interfaces unexported, and opens model packages to Jackson,
    * which builds models through their builders' private constructors. A package module requires
-   * the package modules its models name; the client requires every package module, statically.
+   * the package modules its models name; the client requires every package module statically and
+   * not transitively, so an application compiles with just the package modules its own
+   * {@code module-info} names.
    */
   void moduleInfo(String level, String pkg, String module, List<String> extraExports, List<String> extraRequires) {
     java.util.TreeSet<String> exported = new java.util.TreeSet<>(extraExports);
@@ -188,7 +190,7 @@ public final class Generator {
       case "client" -> {
         s.line("requires transitive io.databricks4j.core;");
         plan.types.all().values().stream().map(TypeDef::packageName).distinct().sorted()
-            .forEach(p -> s.line("requires static transitive " + packageModule(p) + ";"));
+            .forEach(p -> s.line("requires static " + packageModule(p) + ";"));
       }
       default -> {
         s.line("requires transitive io.databricks4j.services.workspace.client;");

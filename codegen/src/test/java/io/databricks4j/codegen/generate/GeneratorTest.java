@@ -95,7 +95,9 @@ class GeneratorTest {
     assertThat(client.files().get("io.databricks4j.service.WorkspaceServices"))
         .contains("throw missing(\"clusters\", \"compute\", e);")
         .contains("needs the module io.databricks4j:service-");
-    assertThat(client.files().get("module-info")).contains("requires static transitive io.databricks4j.service.compute;");
+    // static and not transitive: an application requires the package modules it uses, and only those
+    assertThat(client.files().get("module-info")).contains("requires static io.databricks4j.service.compute;")
+        .doesNotContain("requires static transitive");
   }
 
   @Test
@@ -106,7 +108,7 @@ class GeneratorTest {
     assertThat(clusters)
         .contains("public ClusterDetails get(String clusterId)")
         .contains("public io.databricks4j.paging.PagedIterable<ClusterDetails> list(ListClustersRequest request)")
-        .contains("public io.databricks4j.core.waiter.LongRunning<CreateClusterResponse, ClusterDetails> create(CreateCluster request)")
+        .contains("public io.databricks4j.wait.LongRunning<CreateClusterResponse, ClusterDetails> create(CreateCluster request)")
         .contains("public ClusterDetails createAndWait(CreateCluster request, java.time.Duration timeout)")
         .contains("public ClusterDetails waitGetClusterRunning(String clusterId, java.time.Duration timeout)")
         .contains("https://docs.databricks.com/api/workspace/clusters/get");

@@ -16,9 +16,10 @@ public final class Environment {
     this.home = home;
   }
 
-  /** The real environment and {@code user.home}. */
+  /** The real environment; the home directory as {@link #homeOf} finds it in it. */
   public static Environment system() {
-    return new Environment(System.getenv(), Path.of(System.getProperty("user.home")));
+    Map<String, String> env = System.getenv();
+    return new Environment(env, homeOf(env, System.getProperty("os.name", "")));
   }
 
   /** An environment of your own. */
@@ -26,10 +27,27 @@ public final class Environment {
     return new Environment(variables, home);
   }
 
-  /** An environment of your own whose home directory is its {@code HOME} (or {@code user.home}). */
+  /** An environment of your own whose home directory {@link #homeOf} finds in it. */
   public static Environment of(Map<String, String> variables) {
-    String home = variables.getOrDefault("HOME", variables.get("USERPROFILE"));
-    return new Environment(variables, home == null ? Path.of(System.getProperty("user.home")) : Path.of(home));
+    return new Environment(variables, homeOf(variables, System.getProperty("os.name", "")));
+  }
+
+  /**
+   * The home directory a shell, a container or a CI job gives the process: {@code HOME} on Unix,
+   * {@code USERPROFILE} on Windows (an empty value counts as unset), then the JVM's {@code
+   * user.home}. The JVM takes {@code user.home} from the password database, not from {@code HOME},
+   * so a process started with {@code HOME=/somewhere} would otherwise read another
+   * {@code .databrickscfg}.
+   */
+  public static Path homeOf(Map<String, String> variables, String osName) {
+    boolean windows = osName.regionMatches(true, 0, "windows", 0, 7);
+    for (String name : windows ? new String[] {"USERPROFILE", "HOME"} : new String[] {"HOME"}) {
+      String v = variables.get(name);
+      if (v != null && !v.isEmpty()) {
+        return Path.of(v);
+      }
+    }
+    return Path.of(System.getProperty("user.home"));
   }
 
   public Map<String, String> variables() {

@@ -1,4 +1,4 @@
-package io.databricks4j.core.pagination;
+package io.databricks4j.core.paging;
 
 import java.util.Collection;
 import java.util.Collections;

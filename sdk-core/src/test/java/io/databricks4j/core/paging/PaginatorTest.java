@@ -1,4 +1,4 @@
-package io.databricks4j.core.pagination;
+package io.databricks4j.core.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

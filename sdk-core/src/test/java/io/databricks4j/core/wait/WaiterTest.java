@@ -1,9 +1,10 @@
-package io.databricks4j.core.waiter;
+package io.databricks4j.core.wait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databricks4j.core.retry.FakeTime;
+import io.databricks4j.wait.LongRunning;
 import io.databricks4j.wait.Wait;
 import io.databricks4j.wait.WaitFailedException;
 import io.databricks4j.wait.WaitTimeoutException;

@@ -1,4 +1,4 @@
-package io.databricks4j.core.waiter;
+package io.databricks4j.wait;
 
 import io.databricks4j.wait.Wait;
 import java.time.Duration;

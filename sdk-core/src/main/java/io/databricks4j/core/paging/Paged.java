@@ -1,4 +1,4 @@
-package io.databricks4j.core.pagination;
+package io.databricks4j.core.paging;
 
 import io.databricks4j.paging.PagedIterable;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.databricks4j.core.waiter;
+package io.databricks4j.core.wait;
 
 import io.databricks4j.core.retry.Backoff;
 import io.databricks4j.core.retry.Sleeper;

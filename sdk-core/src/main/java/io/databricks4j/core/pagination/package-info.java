@@ -1,6 +1,0 @@
-/**
- * Lazy iteration over list operations: {@link io.databricks4j.core.pagination.Paginator} turns a
- * first request and a page fetcher into a {@link io.databricks4j.core.pagination.Paged}. Everything
- * is non-null unless stated otherwise.
- */
-package io.databricks4j.core.pagination;
