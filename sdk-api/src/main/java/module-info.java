@@ -2,6 +2,7 @@
 module io.databricks4j.api {
   exports io.databricks4j.auth;
   exports io.databricks4j.error;
+  exports io.databricks4j.http;
   exports io.databricks4j.paging;
   exports io.databricks4j.wait;
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.databricks4j.core.auth.Credentials;
 import io.databricks4j.core.auth.CredentialsResolver;
 import io.databricks4j.core.http.HttpPipeline;
-import io.databricks4j.core.http.HttpRequest;
-import io.databricks4j.core.http.HttpResponse;
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.HttpResponse;
+import io.databricks4j.http.ResponseHandler;
 import io.databricks4j.core.internal.Background;
 import io.databricks4j.core.internal.HostResolution;
 import io.databricks4j.core.internal.JsonCodec;
@@ -152,6 +153,40 @@ public final class ApiClient implements AutoCloseable {
   /** Sends a request through the authentication, retry, logging and error pipeline. */
   public HttpResponse execute(HttpRequest request) {
     return pipeline().execute(request);
+  }
+
+  /**
+   * Sends {@code request} and hands the successful response to {@code handler} inside the attempt:
+   * a connection lost while the handler reads the body fails the attempt, which is retried when the
+   * request {@linkplain HttpRequest#idempotent() may be repeated}. The response is closed afterwards.
+   *
+   * @return what {@code handler} returned
+   */
+  public <T> T call(HttpRequest request, ResponseHandler<T> handler) {
+    return pipeline().execute(request, handler);
+  }
+
+  /** Sends {@code request} and reads and drops the body of its successful response. */
+  public void call(HttpRequest request) {
+    call(request, response -> {
+      response.body().transferTo(java.io.OutputStream.nullOutputStream());
+      return null;
+    });
+  }
+
+  /**
+   * Sends {@code request} and returns the response with its body still streaming. With {@code
+   * resumable}, the operation honours {@code Range}: a connection lost while the body is read is
+   * resumed from the next byte with a ranged request, as long as the resource is unchanged.
+   * Close the response.
+   */
+  public HttpResponse stream(HttpRequest request, boolean resumable) {
+    return pipeline().stream(request, resumable);
+  }
+
+  /** A handler that reads the body as JSON of {@code type}; an empty body gives {@code null}. */
+  public static <T> ResponseHandler<T> json(Class<T> type) {
+    return response -> type.cast(CODEC.decode(response, type));
   }
 
   private String requireHost() {

@@ -23,7 +23,7 @@ public final class HttpOptions {
   private final SSLContext sslContext;
   private final int maxConnections;
   private final Duration connectTimeout;
-  private final List<Consumer<io.databricks4j.core.http.HttpRequest.Builder>> interceptors;
+  private final List<Consumer<io.databricks4j.http.HttpRequest.Builder>> interceptors;
 
   private HttpOptions(Builder b) {
     this.proxy = b.proxy;
@@ -83,7 +83,7 @@ public final class HttpOptions {
   }
 
   /** Called on every request before it is sent (after authentication headers are added). */
-  public List<Consumer<io.databricks4j.core.http.HttpRequest.Builder>> interceptors() {
+  public List<Consumer<io.databricks4j.http.HttpRequest.Builder>> interceptors() {
     return interceptors;
   }
 
@@ -102,7 +102,7 @@ public final class HttpOptions {
     private SSLContext sslContext;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private Duration connectTimeout;
-    private final List<Consumer<io.databricks4j.core.http.HttpRequest.Builder>> interceptors = new ArrayList<>();
+    private final List<Consumer<io.databricks4j.http.HttpRequest.Builder>> interceptors = new ArrayList<>();
 
     private Builder() {}
 
@@ -136,7 +136,7 @@ public final class HttpOptions {
     }
 
     /** Adds a request interceptor, for example one that sets a header. */
-    public Builder interceptor(Consumer<io.databricks4j.core.http.HttpRequest.Builder> v) {
+    public Builder interceptor(Consumer<io.databricks4j.http.HttpRequest.Builder> v) {
       interceptors.add(v);
       return this;
     }

@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Writes operations that stream bytes or read headers: they build an {@code HttpRequest} and go
- * through {@code ApiClient.execute}, which applies the same auth, retry, logging and errors.
+ * through {@code ApiClient.call} (the response read inside the attempt) or {@code ApiClient.stream},
+ * which apply the same auth, retry, logging and errors as the wire interfaces.
  */
 final class RawWriter {
-  static final String REQUEST = "io.databricks4j.core.http.HttpRequest";
-  static final String BODY = "io.databricks4j.core.http.RequestBody";
+  static final String REQUEST = "io.databricks4j.http.HttpRequest";
+  static final String BODY = "io.databricks4j.http.RequestBody";
   private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
 
   private final Plan plan;
@@ -67,27 +68,24 @@ final class RawWriter {
       }
     }
     String resp = o.responseType();
+    // the response is read inside the attempt (ApiClient.call), so a body cut short is retried
     switch (o.responseKind()) {
-      case "void" -> {
-        src.line("api.execute(http.build()).close();");
-      }
+      case "void" -> src.line("api.call(http.build());");
       case "stream" -> {
-        src.line("io.databricks4j.core.http.HttpResponse response = api.execute(http.build());");
+        // only the Files API honours Range, so only its downloads resume where they broke off
+        boolean resumable = o.verb().equals("GET") && o.path().startsWith("/api/2.0/fs/files");
+        src.line("io.databricks4j.http.HttpResponse response = api.stream(http.build(), " + resumable + ");");
         src.line("return " + c.j(resp) + ".builder()" + headerSetters(c, o) + "." + streamField(o) + "(response.body()).build();");
       }
-      case "headers" -> {
-        src.open("try (io.databricks4j.core.http.HttpResponse response = api.execute(http.build())) {");
-        src.line("return " + c.j(resp) + ".builder()" + headerSetters(c, o) + ".build();");
-        src.close("}");
-      }
+      case "headers" -> src.line("return api.call(http.build(), response -> " + c.j(resp) + ".builder()" + headerSetters(c, o) + ".build());");
       default -> {
-        src.open("try (io.databricks4j.core.http.HttpResponse response = api.execute(http.build())) {");
         String headers = headerSetters(c, o);
-        src.line("return api.objectMapper().readValue(response.body(), " + c.j(resp) + ".class)"
-            + (headers.isEmpty() ? "" : ".toBuilder()" + headers + ".build()") + ";");
-        src.close("} catch (java.io.IOException e) {");
-        src.line("  throw new io.databricks4j.error.DatabricksException(\"cannot read the response of " + o.verb() + " " + o.path() + ": \" + e.getMessage(), e);");
-        src.line("}");
+        String json = "io.databricks4j.core.ApiClient.json(" + c.j(resp) + ".class)";
+        if (headers.isEmpty()) {
+          src.line("return api.call(http.build(), " + json + ");");
+        } else {
+          src.line("return api.call(http.build(), response -> " + json + ".handle(response).toBuilder()" + headers + ".build());");
+        }
       }
     }
   }

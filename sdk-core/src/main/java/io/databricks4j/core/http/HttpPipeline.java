@@ -1,5 +1,8 @@
 package io.databricks4j.core.http;
 
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.HttpResponse;
+import io.databricks4j.http.ResponseHandler;
 import io.databricks4j.core.http.internal.DefaultPipeline;
 import io.databricks4j.core.http.internal.PipelineSettings;
 import io.databricks4j.core.logging.HttpLogger;
@@ -51,6 +54,23 @@ public final class HttpPipeline implements Closeable {
    *     page where JSON was expected
    */
   public HttpResponse execute(HttpRequest request) {
+    return pipeline.execute(request);
+  }
+
+  /**
+   * Sends {@code request} and hands the 2xx response to {@code handler} inside the attempt, then
+   * closes it: a failure while the handler reads the body is retried like a failure before it,
+   * when the request {@linkplain HttpRequest#idempotent() may be repeated}.
+   */
+  public <T> T execute(HttpRequest request, ResponseHandler<T> handler) {
+    return pipeline.execute(request, java.util.Objects.requireNonNull(handler, "handler"));
+  }
+
+  /**
+   * Sends {@code request} and returns the 2xx response with its body streaming. With {@code
+   * resumable}, a connection lost while the body is read is resumed with a {@code Range} request.
+   */
+  public HttpResponse stream(HttpRequest request, boolean resumable) {
     return pipeline.execute(request);
   }
 

@@ -2,13 +2,15 @@ package io.databricks4j.core.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import feign.Util;
-import io.databricks4j.core.http.HttpResponse;
+import io.databricks4j.http.HttpResponse;
 import io.databricks4j.error.DatabricksException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
@@ -57,31 +59,41 @@ public final class JsonCodec {
     });
   }
 
-  /** The body of {@code response} (closed here) as {@code type}; an empty body or a 204 is Feign's empty value (null for a model). */
-  public Object read(HttpResponse response, Type type, String what) {
-    try (response) {
-      if (response.status() == 204) {
+  /**
+   * The body of {@code response} as {@code type}; an empty body or a 204 is Feign's empty value
+   * (null for a model). Runs inside the attempt: a body that ends inside the JSON (a connection
+   * closed early) is an {@link EOFException}, which the pipeline retries like a reset, and a
+   * lost connection is the transport's own {@link IOException}. Any other parse failure is final.
+   *
+   * @throws DatabricksException when the body is complete but not JSON of {@code type}
+   */
+  public Object decode(HttpResponse response, Type type) throws IOException {
+    if (response.status() == 204) {
+      return Util.emptyValueOf(type);
+    }
+    ObjectReader reader = reader(type);
+    try (InputStream in = response.body(); JsonParser parser = reader.createParser(in)) {
+      if (parser.nextToken() == null) {
         return Util.emptyValueOf(type);
       }
-      ObjectReader reader = reader(type);
-      try (InputStream in = response.body(); JsonParser parser = reader.createParser(in)) {
-        if (parser.nextToken() == null) {
-          return Util.emptyValueOf(type);
-        }
-        return reader.readValue(parser);
-      }
+      return reader.readValue(parser);
+    } catch (JsonEOFException e) {
+      EOFException eof = new EOFException("the body ended inside the JSON (" + where(e) + "): the connection was "
+          + "closed before the whole answer arrived");
+      eof.initCause(e);
+      throw eof;
     } catch (JsonProcessingException e) {
       // the parser's own message may quote the body, which can hold a secret: say where, not what
-      JsonLocation at = e.getLocation();
-      throw new DatabricksException(what + " answered HTTP " + response.status() + " with a body that is not "
-          + "valid JSON for " + simpleName(type) + " (" + e.getClass().getSimpleName()
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + "). Check that the "
+      throw new DatabricksException("the answer (HTTP " + response.status() + ") is not valid JSON for "
+          + simpleName(type) + " (" + e.getClass().getSimpleName() + " " + where(e) + "). Check that the "
           + "host is a Databricks workspace or account URL and that no proxy rewrites its answers; run with DEBUG "
           + "logging of io.databricks4j to see the body.", e);
-    } catch (IOException e) {
-      throw new DatabricksException("reading the answer of " + what + " failed: " + e
-          + ". The connection was lost while the body arrived; try again.", e);
     }
+  }
+
+  private static String where(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    return at == null ? "at an unknown place" : "at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 
   /** {@code value} as the JSON of {@code type}. */

@@ -5,9 +5,11 @@ import feign.MethodMetadata;
 import feign.template.HeaderTemplate;
 import feign.template.UriTemplate;
 import io.databricks4j.core.http.HttpPipeline;
-import io.databricks4j.core.http.HttpRequest;
-import io.databricks4j.core.http.HttpResponse;
-import io.databricks4j.core.http.RequestBody;
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.core.http.Idempotent;
+import io.databricks4j.http.ResponseHandler;
+import java.io.OutputStream;
+import io.databricks4j.http.RequestBody;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -34,6 +36,10 @@ import java.util.function.Supplier;
  */
 public final class WireInvoker implements InvocationHandler {
   private static final ExposedContract CONTRACT = new ExposedContract();
+  private static final ResponseHandler<Object> DISCARD = response -> {
+    response.body().transferTo(OutputStream.nullOutputStream());
+    return null;
+  };
 
   private final Class<?> type;
   private final Supplier<HttpPipeline> pipeline;
@@ -67,7 +73,7 @@ public final class WireInvoker implements InvocationHandler {
     }
     Call call = calls.get(method);
     if (call == null) {
-      call = calls.computeIfAbsent(method, m -> new Call(CONTRACT.parse(type, m)));
+      call = calls.computeIfAbsent(method, m -> new Call(CONTRACT.parse(type, m), m.isAnnotationPresent(Idempotent.class)));
       codec.prepare(call.returnType);
     }
     return call.invoke(args == null ? new Object[0] : args);
@@ -91,9 +97,10 @@ public final class WireInvoker implements InvocationHandler {
     private final Type bodyType;
     private final Type returnType;
     private final String contentType;
-    private final String description;
+    private final boolean idempotent;
 
-    Call(MethodMetadata md) {
+    Call(MethodMetadata md, boolean idempotent) {
+      this.idempotent = idempotent;
       this.method = md.template().method();
       this.path = UriTemplate.create(md.template().path(), !md.template().decodeSlash(), StandardCharsets.UTF_8);
       String type = null;
@@ -126,7 +133,6 @@ public final class WireInvoker implements InvocationHandler {
       this.bodyIndex = md.bodyIndex() == null ? -1 : md.bodyIndex();
       this.bodyType = md.bodyType();
       this.returnType = md.returnType();
-      this.description = method + " " + md.template().path();
     }
 
     Object invoke(Object[] args) {
@@ -163,12 +169,13 @@ public final class WireInvoker implements InvocationHandler {
       if (bodyIndex >= 0 && args[bodyIndex] != null) {
         b.body(RequestBody.of(codec.write(args[bodyIndex], bodyType), contentType));
       }
-      HttpResponse response = pipeline.get().execute(b.build());
-      if (returnType == void.class || returnType == Void.class) {
-        response.close();
-        return null;
+      if (idempotent) {
+        b.idempotent(true);
       }
-      return codec.read(response, returnType, description);
+      if (returnType == void.class || returnType == Void.class) {
+        return pipeline.get().execute(b.build(), DISCARD);
+      }
+      return pipeline.get().execute(b.build(), response -> codec.decode(response, returnType));
     }
   }
 

@@ -1,7 +1,7 @@
 package io.databricks4j.core.logging;
 
-import io.databricks4j.core.http.HttpRequest;
-import io.databricks4j.core.http.RequestBody;
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.RequestBody;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.core.error.Conformance.Verdict;
 import io.databricks4j.core.http.HttpPipeline;
-import io.databricks4j.core.http.HttpRequest;
+import io.databricks4j.http.HttpRequest;
 import io.databricks4j.core.http.LocalServer;
 import io.databricks4j.core.retry.RetryClassifier;
 import io.databricks4j.error.DatabricksError;

@@ -1,5 +1,6 @@
 package io.databricks4j.core.http;
 
+import io.databricks4j.http.HttpRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;

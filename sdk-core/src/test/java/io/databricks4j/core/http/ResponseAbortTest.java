@@ -1,5 +1,7 @@
 package io.databricks4j.core.http;
 
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;

@@ -1,5 +1,8 @@
 package io.databricks4j.core.http;
 
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.HttpResponse;
+import io.databricks4j.http.RequestBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.databricks4j.core.http.internal;
 
 import io.databricks4j.core.error.ErrorParser;
-import io.databricks4j.core.http.HttpRequest;
+import io.databricks4j.http.HttpRequest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

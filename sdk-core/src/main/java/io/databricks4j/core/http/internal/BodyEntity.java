@@ -1,6 +1,6 @@
 package io.databricks4j.core.http.internal;
 
-import io.databricks4j.core.http.RequestBody;
+import io.databricks4j.http.RequestBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

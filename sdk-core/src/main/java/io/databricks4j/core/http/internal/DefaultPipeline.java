@@ -4,9 +4,10 @@ import dev.failsafe.RateLimiter;
 import io.databricks4j.core.error.ErrorMapper;
 import io.databricks4j.core.error.PrivateLinkValidationError;
 import io.databricks4j.core.error.RetryAfter;
-import io.databricks4j.core.http.HttpRequest;
-import io.databricks4j.core.http.HttpResponse;
-import io.databricks4j.core.http.RequestBody;
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.HttpResponse;
+import io.databricks4j.http.RequestBody;
+import io.databricks4j.http.ResponseHandler;
 import io.databricks4j.core.http.internal.ApacheTransport.Exchange;
 import io.databricks4j.core.logging.HttpLogger;
 import io.databricks4j.core.retry.RetryClassifier;
@@ -50,11 +51,29 @@ public final class DefaultPipeline implements Closeable {
   }
 
   public HttpResponse execute(HttpRequest request) {
-    boolean idempotent = RetryClassifier.isIdempotent(request.method(), request.path());
+    return execute(request, null);
+  }
+
+  /**
+   * Sends {@code request}; with a {@code handler}, hands it the successful response inside the
+   * attempt and closes the response, so a failure while the body is read is retried like one
+   * before it; without, returns the open response.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T execute(HttpRequest request, ResponseHandler<T> handler) {
+    boolean idempotent = request.idempotent() || RetryClassifier.isIdempotent(request.method(), request.path());
     RequestBody body = request.body().orElse(null);
     Duration[] serviceRetryAfter = {Duration.ZERO};
     return retry.run(() -> request.method() + " " + s.baseUrl() + request.path(),
-        () -> attempt(request, serviceRetryAfter),
+        () -> {
+          HttpResponse response = attempt(request, serviceRetryAfter);
+          if (handler == null) {
+            return (T) response;
+          }
+          try (response) {
+            return handler.handle(response);
+          }
+        },
         f -> body != null && body.isConsumed() ? Optional.empty() : RetryClassifier.retryReason(f, idempotent),
         f -> f instanceof DatabricksError ? serviceRetryAfter[0] : Duration.ZERO);
   }

@@ -1,6 +1,6 @@
 package io.databricks4j.core.http.internal;
 
-import io.databricks4j.core.http.HttpRequest;
+import io.databricks4j.http.HttpRequest;
 import io.databricks4j.core.logging.HttpLogger;
 import io.databricks4j.core.retry.Backoff;
 import io.databricks4j.core.retry.Sleeper;

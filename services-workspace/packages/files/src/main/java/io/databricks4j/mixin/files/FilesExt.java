@@ -2,8 +2,8 @@ package io.databricks4j.mixin.files;
 
 import io.databricks4j.core.ApiClient;
 import io.databricks4j.mixin.internal.TreeIterator;
-import io.databricks4j.core.http.HttpRequest;
-import io.databricks4j.core.http.RequestBody;
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.RequestBody;
 import io.databricks4j.error.DatabricksError;
 import io.databricks4j.error.DatabricksException;
 import io.databricks4j.error.NotFound;

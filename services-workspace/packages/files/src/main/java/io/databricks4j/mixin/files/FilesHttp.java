@@ -1,8 +1,8 @@
 package io.databricks4j.mixin.files;
 
 import io.databricks4j.core.ApiClient;
-import io.databricks4j.core.http.HttpRequest;
-import io.databricks4j.core.http.HttpResponse;
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.HttpResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

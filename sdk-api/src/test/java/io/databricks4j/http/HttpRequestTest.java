@@ -1,4 +1,4 @@
-package io.databricks4j.core.http;
+package io.databricks4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

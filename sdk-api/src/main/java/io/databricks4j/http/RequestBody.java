@@ -1,4 +1,4 @@
-package io.databricks4j.core.http;
+package io.databricks4j.http;
 
 import io.databricks4j.error.DatabricksException;
 import java.io.ByteArrayInputStream;

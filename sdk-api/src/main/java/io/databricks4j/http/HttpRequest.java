@@ -1,4 +1,4 @@
-package io.databricks4j.core.http;
+package io.databricks4j.http;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -15,9 +15,9 @@ import java.util.TreeMap;
 
 /**
  * A request relative to the host: method, path ({@code /api/2.1/clusters/get}, percent-encoded as
- * sent), query parameters in order (a name may repeat), headers (names case-insensitive) and an
- * optional {@link RequestBody}. Immutable; {@link #builder(String, String)} and
- * {@link #toBuilder()}.
+ * sent), query parameters in order (a name may repeat), headers (names case-insensitive), an
+ * optional {@link RequestBody}, and whether the operation may be repeated ({@link #idempotent()}).
+ * Immutable; {@link #builder(String, String)} and {@link #toBuilder()}.
  */
 public final class HttpRequest {
   private final String method;
@@ -25,6 +25,7 @@ public final class HttpRequest {
   private final Map<String, List<String>> query;
   private final Map<String, String> headers;
   private final RequestBody body;
+  private final boolean idempotent;
   private String pathAndQuery;
 
   private HttpRequest(Builder b) {
@@ -37,6 +38,7 @@ public final class HttpRequest {
     h.putAll(b.headers);
     this.headers = Collections.unmodifiableMap(h);
     this.body = b.body;
+    this.idempotent = b.idempotent != null ? b.idempotent : idempotentMethod(method);
   }
 
   private HttpRequest(HttpRequest base, Map<String, String> headers) {
@@ -45,6 +47,7 @@ public final class HttpRequest {
     this.query = base.query;
     this.headers = Collections.unmodifiableMap(headers);
     this.body = base.body;
+    this.idempotent = base.idempotent;
     this.pathAndQuery = base.pathAndQuery;
   }
 
@@ -58,6 +61,7 @@ public final class HttpRequest {
     query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
     b.headers.putAll(headers);
     b.body = body;
+    b.idempotent = idempotent;
     return b;
   }
 
@@ -87,6 +91,24 @@ public final class HttpRequest {
 
   public Optional<RequestBody> body() {
     return Optional.ofNullable(body);
+  }
+
+  /**
+   * Whether sending this request twice has the effect of sending it once, so that it may be sent
+   * again after a failure that left its outcome unknown (a reset after it was sent, a time-out).
+   * {@code GET}, {@code HEAD}, {@code PUT}, {@code DELETE} and {@code OPTIONS} are unless the
+   * builder says otherwise; other methods only when the builder says so (a {@code POST} that
+   * carries an idempotency token, or one that only reads).
+   */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
+  private static boolean idempotentMethod(String method) {
+    return switch (method) {
+      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
+      default -> false;
+    };
   }
 
   /** The encoded query string without {@code ?}; empty when there are no parameters. */
@@ -157,6 +179,7 @@ public final class HttpRequest {
     private final Map<String, List<String>> query = new LinkedHashMap<>();
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private RequestBody body;
+    private Boolean idempotent;
 
     private Builder() {}
 
@@ -247,6 +270,12 @@ public final class HttpRequest {
     /** The body; null for none. */
     public Builder body(RequestBody v) {
       body = v;
+      return this;
+    }
+
+    /** Whether the operation may be repeated; by default, whether its method is idempotent. */
+    public Builder idempotent(boolean v) {
+      idempotent = v;
       return this;
     }
 
