@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The read-only view of the resolved configuration that credential strategies get. Attribute
- * names are the {@code .databrickscfg} keys ({@code host}, {@code token}, {@code client_id}, ...).
+ * What credential strategies and host resolvers get from core: the resolved configuration,
+ * read-only, and the way to the network ({@link #http()}). Attribute names are the built-in
+ * {@code .databrickscfg} keys ({@code host}, {@code token}, {@code client_id}, ...) and the names of
+ * attributes plug-ins declare ({@link AttributeProvider}).
  */
 public interface ConfigView {
 
@@ -32,8 +34,15 @@ public interface ConfigView {
   /** The home directory (a seam: tests pass their own). */
   Path homeDirectory();
 
-  /** HTTP time-out in seconds for requests made by credential strategies themselves. */
+  /** HTTP time-out in seconds ({@code http_timeout_seconds}). */
   int httpTimeoutSeconds();
+
+  /**
+   * Sends the plug-in's own requests (token, discovery and metadata endpoints) through the
+   * client's pipeline: its transport, proxy, TLS settings, retries and redacting log, without the
+   * client's authentication headers. A plug-in never opens connections of its own.
+   */
+  io.databricks4j.http.HttpSender http();
 
   /** {@code attribute(name)} or a {@link CredentialsException} naming the attribute. */
   default String require(String name) {

@@ -14,13 +14,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A request relative to the host: method, path ({@code /api/2.1/clusters/get}, percent-encoded as
- * sent), query parameters in order (a name may repeat), headers (names case-insensitive), an
- * optional {@link RequestBody}, and whether the operation may be repeated ({@link #idempotent()}).
- * Immutable; {@link #builder(String, String)} and {@link #toBuilder()}.
+ * A request: method, path ({@code /api/2.1/clusters/get}, percent-encoded as sent), query
+ * parameters in order (a name may repeat), headers (names case-insensitive), an optional
+ * {@link RequestBody}, and whether the operation may be repeated ({@link #idempotent()}). A request
+ * of a service is relative to the client's host; a request to another server (a token endpoint,
+ * say) carries its {@link #origin()}. Immutable; {@link #builder(String, String)} and
+ * {@link #toBuilder()}.
  */
 public final class HttpRequest {
   private final String method;
+  private final String origin;
   private final String path;
   private final Map<String, List<String>> query;
   private final Map<String, String> headers;
@@ -30,6 +33,7 @@ public final class HttpRequest {
 
   private HttpRequest(Builder b) {
     this.method = b.method;
+    this.origin = b.origin;
     this.path = b.path;
     Map<String, List<String>> q = new LinkedHashMap<>();
     b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
@@ -43,6 +47,7 @@ public final class HttpRequest {
 
   private HttpRequest(HttpRequest base, Map<String, String> headers) {
     this.method = base.method;
+    this.origin = base.origin;
     this.path = base.path;
     this.query = base.query;
     this.headers = Collections.unmodifiableMap(headers);
@@ -51,13 +56,20 @@ public final class HttpRequest {
     this.pathAndQuery = base.pathAndQuery;
   }
 
-  /** A builder of a request with {@code method} (any case) to {@code path} (starting with {@code /}). */
-  public static Builder builder(String method, String path) {
-    return new Builder().method(method).path(path);
+  /**
+   * A builder of a request with {@code method} (any case) to {@code target}: a path starting with
+   * {@code /}, relative to the client's host, or an absolute {@code https://} or {@code http://}
+   * URL, whose query becomes the request's parameters.
+   */
+  public static Builder builder(String method, String target) {
+    Builder b = new Builder().method(method);
+    return target != null && (target.startsWith("https://") || target.startsWith("http://")) ? b.url(target)
+        : b.path(target);
   }
 
   public Builder toBuilder() {
     Builder b = new Builder().method(method).path(path);
+    b.origin = origin;
     query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
     b.headers.putAll(headers);
     b.body = body;
@@ -68,6 +80,24 @@ public final class HttpRequest {
   /** The method, upper case. */
   public String method() {
     return method;
+  }
+
+  /**
+   * Scheme, host and port ({@code https://login.example.com:8443}) of a request to a server other
+   * than the client's host; empty for a request relative to it.
+   */
+  public Optional<String> origin() {
+    return Optional.ofNullable(origin);
+  }
+
+  /** This request sent to {@code origin} (scheme, host and optional port, no path). */
+  public HttpRequest withOrigin(String origin) {
+    return toBuilder().origin(origin).build();
+  }
+
+  /** The absolute URL: the origin ({@code base} when the request has none), path and query. */
+  public String url(String base) {
+    return (origin != null ? origin : base) + pathAndQuery();
   }
 
   /** The path, percent-encoded, without query. */
@@ -167,14 +197,16 @@ public final class HttpRequest {
     return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
+  /** The method and path, without query or origin (the query may carry values not meant for logs). */
   @Override
   public String toString() {
-    return method + " " + pathAndQuery();
+    return origin == null ? method + " " + path : method + " " + origin + path;
   }
 
   /** Builder of {@link HttpRequest}. */
   public static final class Builder {
     private String method;
+    private String origin;
     private String path;
     private final Map<String, List<String>> query = new LinkedHashMap<>();
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -198,6 +230,40 @@ public final class HttpRequest {
       }
       path = v;
       return this;
+    }
+
+    /** Scheme, host and optional port of a server other than the client's host; null for the client's host. */
+    public Builder origin(String v) {
+      if (v != null) {
+        java.net.URI u = parse(v);
+        if (u.getRawPath() != null && !u.getRawPath().isEmpty() || u.getRawQuery() != null) {
+          throw new IllegalArgumentException("origin must be scheme, host and port only, got: " + v);
+        }
+      }
+      origin = v;
+      return this;
+    }
+
+    /** Sets origin, path and query from an absolute {@code https://} or {@code http://} URL. */
+    public Builder url(String v) {
+      java.net.URI u = parse(v);
+      origin = u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getRawAuthority();
+      String p = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+      return pathAndQuery(u.getRawQuery() == null ? p : p + "?" + u.getRawQuery());
+    }
+
+    private static java.net.URI parse(String v) {
+      java.net.URI u;
+      try {
+        u = new java.net.URI(Objects.requireNonNull(v, "url"));
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("not a valid URL: " + e.getMessage(), e);
+      }
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("https") || scheme.equals("http")) || u.getRawAuthority() == null || u.getHost() == null) {
+        throw new IllegalArgumentException("URL must be absolute with an https:// or http:// scheme and a host, got: " + v);
+      }
+      return u;
     }
 
     /**

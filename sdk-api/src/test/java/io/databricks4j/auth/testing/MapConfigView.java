@@ -2,6 +2,7 @@ package io.databricks4j.auth.testing;
 
 import io.databricks4j.auth.Cloud;
 import io.databricks4j.auth.ConfigView;
+import io.databricks4j.http.HttpSender;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,11 +20,22 @@ public final class MapConfigView implements ConfigView {
   private final Map<String, String> attributes;
   private final Map<String, String> env;
   private final Path home;
+  private final HttpSender http;
 
   public MapConfigView(Map<String, String> attributes, Map<String, String> env, Path home) {
+    this(attributes, env, home, new PlainSender());
+  }
+
+  public MapConfigView(Map<String, String> attributes, Map<String, String> env, Path home, HttpSender http) {
     this.attributes = Map.copyOf(attributes);
     this.env = Map.copyOf(env);
     this.home = home;
+    this.http = http;
+  }
+
+  /** This view with {@code http} as its way to the network. */
+  public MapConfigView withHttp(HttpSender http) {
+    return new MapConfigView(attributes, env, home, http);
   }
 
   public static MapConfigView of(String... keyValues) {
@@ -79,5 +91,10 @@ public final class MapConfigView implements ConfigView {
   @Override
   public int httpTimeoutSeconds() {
     return 10;
+  }
+
+  @Override
+  public HttpSender http() {
+    return http;
   }
 }
