@@ -1,6 +1,7 @@
 /**
  * databricks4j core: configuration resolution, credential plug-in discovery, and the HTTP
- * pipeline (Feign, Jackson, Failsafe, Apache HttpClient 5) every generated service uses.
+ * pipeline (Feign contracts, Jackson, Failsafe, the Apache HttpClient 5 transport) every generated
+ * service uses.
  */
 module io.databricks4j.core {
   requires transitive io.databricks4j.api;
@@ -22,6 +23,12 @@ module io.databricks4j.core {
   exports io.databricks4j.core.useragent;
   exports io.databricks4j.core.wait;
 
+  uses io.databricks4j.auth.AttributeProvider;
   uses io.databricks4j.auth.CredentialsStrategy;
   uses io.databricks4j.auth.HostResolver;
+  uses io.databricks4j.http.HttpPolicy;
+  uses io.databricks4j.http.HttpTransportProvider;
+
+  provides io.databricks4j.http.HttpTransportProvider
+      with io.databricks4j.core.http.internal.apache.ApacheTransportProvider;
 }

@@ -19,6 +19,9 @@ public final class ErrorResponse {
   private final int attempts;
   private final Duration elapsed;
   private final String hint;
+  private final String callId;
+  private final String requestId;
+  private final ErrorDetails errorDetails;
 
   private ErrorResponse(Builder b) {
     this.statusCode = b.statusCode;
@@ -31,6 +34,13 @@ public final class ErrorResponse {
     this.attempts = b.attempts;
     this.elapsed = b.elapsed;
     this.hint = b.hint == null ? "" : b.hint;
+    this.callId = b.callId == null ? "" : b.callId;
+    this.errorDetails = b.errorDetails == null ? ErrorDetails.empty() : b.errorDetails;
+    String rid = b.requestId;
+    if ((rid == null || rid.isEmpty()) && errorDetails.requestInfo().isPresent()) {
+      rid = errorDetails.requestInfo().get().requestId();
+    }
+    this.requestId = rid == null ? "" : rid;
   }
 
   public static Builder builder() {
@@ -49,6 +59,9 @@ public final class ErrorResponse {
     b.attempts = attempts;
     b.elapsed = elapsed;
     b.hint = hint;
+    b.callId = callId;
+    b.requestId = requestId;
+    b.errorDetails = errorDetails;
     return b;
   }
 
@@ -102,6 +115,24 @@ public final class ErrorResponse {
     return hint;
   }
 
+  /** The id databricks4j gave the call: its log lines and this error share it; empty outside a client. */
+  public String callId() {
+    return callId;
+  }
+
+  /**
+   * The id the service gave the request ({@code x-request-id} header or {@code RequestInfo}
+   * detail), for a support ticket; empty when it sent none.
+   */
+  public String requestId() {
+    return requestId;
+  }
+
+  /** The {@code details} entries, typed ({@code ErrorInfo}, {@code RequestInfo}, {@code RetryInfo}, ...). */
+  public ErrorDetails errorDetails() {
+    return errorDetails;
+  }
+
   /** Builder of {@link ErrorResponse}. */
   public static final class Builder {
     private int statusCode;
@@ -114,6 +145,9 @@ public final class ErrorResponse {
     private int attempts = 1;
     private Duration elapsed;
     private String hint;
+    private String callId;
+    private String requestId;
+    private ErrorDetails errorDetails;
 
     private Builder() {}
 
@@ -164,6 +198,21 @@ public final class ErrorResponse {
 
     public Builder hint(String v) {
       hint = v;
+      return this;
+    }
+
+    public Builder callId(String v) {
+      callId = v;
+      return this;
+    }
+
+    public Builder requestId(String v) {
+      requestId = v;
+      return this;
+    }
+
+    public Builder errorDetails(ErrorDetails v) {
+      errorDetails = v;
       return this;
     }
 

@@ -45,9 +45,9 @@ public final class HttpRequest {
     this.idempotent = b.idempotent != null ? b.idempotent : idempotentMethod(method);
   }
 
-  private HttpRequest(HttpRequest base, Map<String, String> headers) {
+  private HttpRequest(HttpRequest base, Map<String, String> headers, String origin) {
     this.method = base.method;
-    this.origin = base.origin;
+    this.origin = origin;
     this.path = base.path;
     this.query = base.query;
     this.headers = Collections.unmodifiableMap(headers);
@@ -171,7 +171,19 @@ public final class HttpRequest {
     TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     h.putAll(headers);
     more.forEach((k, v) -> h.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, "value")));
-    return new HttpRequest(this, h);
+    return new HttpRequest(this, h, origin);
+  }
+
+  /**
+   * The request as sent: sent to {@code defaultOrigin} unless it has an origin of its own, with
+   * {@code more} headers added (replacing any of the same name). One copy; path, query and body
+   * are shared.
+   */
+  public HttpRequest resolve(String defaultOrigin, Map<String, String> more) {
+    TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    h.putAll(headers);
+    more.forEach((k, v) -> h.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, "value")));
+    return new HttpRequest(this, h, origin != null ? origin : defaultOrigin);
   }
 
   /** Percent-encodes a query name or value (RFC 3986: unreserved characters stay as they are). */

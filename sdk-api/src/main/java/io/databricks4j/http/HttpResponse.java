@@ -39,8 +39,26 @@ public final class HttpResponse implements Closeable {
     this.onAbort = b.onAbort;
   }
 
+  private HttpResponse(HttpResponse base, InputStream body, long contentLength) {
+    this.status = base.status;
+    this.reason = base.reason;
+    this.headers = base.headers;
+    this.body = body;
+    this.contentLength = contentLength;
+    this.onClose = base.onClose;
+    this.onAbort = base.onAbort;
+  }
+
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * This response with another body (a buffered copy, or a stream that wraps the original);
+   * closing or aborting it still releases the connection. Close only one of the two.
+   */
+  public HttpResponse withBody(InputStream body, long contentLength) {
+    return new HttpResponse(this, Objects.requireNonNull(body, "body"), contentLength);
   }
 
   public int status() {
@@ -87,7 +105,6 @@ public final class HttpResponse implements Closeable {
     return new String(bodyAsBytes(), StandardCharsets.UTF_8);
   }
 
-  /** Releases the connection; an unread body is discarded. */
   /** Whether {@link #abort()} drops the connection; when false it reads the rest of the body as {@link #close()} does. */
   public boolean abortable() {
     return onAbort != null;
@@ -106,6 +123,7 @@ public final class HttpResponse implements Closeable {
     onAbort.run();
   }
 
+  /** Releases the connection; an unread body is discarded. */
   @Override
   public void close() {
     try {

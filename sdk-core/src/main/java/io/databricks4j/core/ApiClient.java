@@ -45,6 +45,7 @@ public final class ApiClient implements AutoCloseable {
   private final Object credentialsLock = new Object();
   private volatile DatabricksConfig effective;
   private volatile Credentials credentials;
+  private volatile HttpPipeline base;
   private volatile HttpPipeline pipeline;
 
   private ApiClient(DatabricksConfig config, CredentialsResolver resolver) {
@@ -62,10 +63,25 @@ public final class ApiClient implements AutoCloseable {
     return new ApiClient(config, resolver);
   }
 
-  /** The resolved configuration. */
+  /**
+   * The resolved configuration; once the credentials are resolved (by the first call), with the
+   * {@code auth_type} that was selected, so {@code config().authType()} names the winner.
+   */
   public DatabricksConfig config() {
-    return config;
+    Credentials c = credentials;
+    if (c == null || config.authType().isPresent()) {
+      return config;
+    }
+    DatabricksConfig withType = withAuthType;
+    if (withType == null) {
+      withType = config.withDerived(io.databricks4j.core.config.ConfigAttribute.AUTH_TYPE, c.authType(),
+          "the credentials strategy that applied");
+      withAuthType = withType;
+    }
+    return withType;
   }
+
+  private volatile DatabricksConfig withAuthType;
 
   /** The shared JSON mapper. */
   public ObjectMapper objectMapper() {
@@ -84,7 +100,7 @@ public final class ApiClient implements AutoCloseable {
       synchronized (credentialsLock) {
         c = credentials;
         if (c == null) {
-          c = resolver.resolve(effectiveConfig());
+          c = resolver.resolve(effectiveConfig(), base().sender());
           credentials = c;
         }
       }
@@ -103,7 +119,7 @@ public final class ApiClient implements AutoCloseable {
       synchronized (credentialsLock) {
         e = effective;
         if (e == null) {
-          e = HostResolution.withHost(config);
+          e = HostResolution.withHost(config, base().sender());
           effective = e;
         }
       }
@@ -184,6 +200,17 @@ public final class ApiClient implements AutoCloseable {
     return pipeline().stream(request, resumable);
   }
 
+  /**
+   * Retries a whole operation of several requests from its start (an upload from a file, say) when
+   * it fails in a way the failure table retries, at most {@code maxAttempts} times within {@code
+   * retry_timeout_seconds}. Only for operations that may be done again: their source can be read
+   * again and their first request starts afresh.
+   */
+  public <T> T retrying(String what, int maxAttempts, java.util.function.Supplier<T> operation) {
+    return io.databricks4j.core.retry.Retrying.of(maxAttempts, java.time.Duration.ofSeconds(config.retryTimeoutSeconds()))
+        .run(what, operation);
+  }
+
   /** A handler that reads the body as JSON of {@code type}; an empty body gives {@code null}. */
   public static <T> ResponseHandler<T> json(Class<T> type) {
     return response -> type.cast(CODEC.decode(response, type));
@@ -194,17 +221,37 @@ public final class ApiClient implements AutoCloseable {
         "no host configured: set host, DATABRICKS_HOST or a profile with a host. " + config.debugString(true)));
   }
 
+  /**
+   * The pipeline that owns the transport and carries the plug-ins' requests (tokens, discovery):
+   * built before the credentials, which reach the network through it. Builds no connection.
+   */
+  private HttpPipeline base() {
+    HttpPipeline b = base;
+    if (b == null) {
+      synchronized (this) {
+        b = base;
+        if (b == null) {
+          b = Pipelines.base(config, UserAgent.forClient(config.environment(), "", config.userAgentExtras()));
+          base = b;
+        }
+      }
+    }
+    return b;
+  }
+
   private HttpPipeline pipeline() {
     HttpPipeline p = pipeline;
     if (p == null) {
       synchronized (this) {
         p = pipeline;
         if (p == null) {
-          // the pipeline serves authenticated calls only: credentials first, so the user agent
-          // names the auth type and each attempt asks the header factory alone
+          // credentials first, so the user agent names the auth type and each attempt asks the
+          // header factory alone; the 401/403 context names the strategy that was used
           Credentials c = credentials();
           String userAgent = UserAgent.forClient(config.environment(), c.authType(), config.userAgentExtras());
-          p = Pipelines.build(effectiveConfig(), requireHost(), userAgent, c::headers);
+          DatabricksConfig e = effectiveConfig();
+          p = Pipelines.client(e, base(), requireHost(), userAgent, c::headers,
+              () -> e.debugString(true) + (e.authType().isPresent() ? "" : ". Credentials: " + c.authType()));
           pipeline = p;
         }
       }
@@ -212,11 +259,20 @@ public final class ApiClient implements AutoCloseable {
     return p;
   }
 
+  /** The way to the network of plug-ins, through this client's pipeline and transport. */
+  public io.databricks4j.http.HttpSender pluginSender() {
+    return base().sender();
+  }
+
   @Override
   public void close() {
     HttpPipeline p = pipeline;
     if (p != null) {
       p.close();
+    }
+    HttpPipeline b = base;
+    if (b != null) {
+      b.close();
     }
   }
 

@@ -63,6 +63,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * Adds a policy to every request of the client: a header, a metric, a trace span around each call
+   * or attempt ({@link io.databricks4j.http.HttpPolicy#position()}).
+   */
+  public B policy(io.databricks4j.http.HttpPolicy v) {
+    DatabricksConfig current = config.build();
+    config.httpOptions(current.httpOptions().toBuilder().policy(v).build());
+    return self();
+  }
+
   /** Use {@code implementation} (a Mockito mock, say) whenever the client hands out {@code service}. */
   public <T> B service(Class<T> service, T implementation) {
     overrides.put(service, implementation);

@@ -1,7 +1,6 @@
 package io.databricks4j.core;
 
 import io.databricks4j.auth.Cloud;
-import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.core.config.ConfigAttribute;
 import io.databricks4j.core.config.ConfigDescriptions;
@@ -11,7 +10,6 @@ import io.databricks4j.core.config.Environment;
 import io.databricks4j.core.config.Hosts;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ import java.util.TreeSet;
  * resolve the configuration they are given, so users rarely call {@code resolve()} themselves.
  * Secrets print as {@code ***}.
  */
-public final class DatabricksConfig implements ConfigView {
+public final class DatabricksConfig {
   /** Default of {@code http_timeout_seconds}. */
   public static final int DEFAULT_HTTP_TIMEOUT_SECONDS = 60;
   /** Default of {@code retry_timeout_seconds}. */
@@ -45,14 +43,20 @@ public final class DatabricksConfig implements ConfigView {
   private final String normalizedHost;
 
   private DatabricksConfig(Builder b, boolean resolved) {
-    this.values = Collections.unmodifiableMap(new EnumMap<>(b.values));
-    this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
+    this.values = Collections.unmodifiableMap(copy(b.values));
+    this.sources = Collections.unmodifiableMap(copy(b.sources));
     this.resolved = resolved;
     this.environment = b.environment;
     this.credentialsStrategy = b.credentialsStrategy;
     this.httpOptions = b.httpOptions;
     this.userAgentExtras = Collections.unmodifiableMap(new LinkedHashMap<>(b.userAgentExtras));
     this.normalizedHost = Hosts.normalize(values.get(ConfigAttribute.HOST)).orElse(null);
+  }
+
+  private static <V> Map<ConfigAttribute, V> copy(Map<ConfigAttribute, V> m) {
+    Map<ConfigAttribute, V> c = ConfigAttribute.newMap();
+    c.putAll(m);
+    return c;
   }
 
   /** A builder of explicit arguments. */
@@ -103,6 +107,17 @@ public final class DatabricksConfig implements ConfigView {
     return new DatabricksConfig(merged, true);
   }
 
+  /**
+   * This configuration with {@code attribute} set to {@code value}, marked as derived ({@code how}
+   * says from what): not something the user configured, so it stays out of error messages.
+   */
+  public DatabricksConfig withDerived(ConfigAttribute attribute, String value, String how) {
+    Builder b = toBuilder();
+    b.values.put(attribute, value);
+    b.sources.put(attribute, ConfigSource.derived(how));
+    return new DatabricksConfig(b, resolved);
+  }
+
   /** Whether {@link #resolve()} has run. */
   public boolean isResolved() {
     return resolved;
@@ -123,7 +138,7 @@ public final class DatabricksConfig implements ConfigView {
     return sources;
   }
 
-  @Override
+  /** The value of an attribute, built-in or declared by a plug-in, by name or {@code .databrickscfg} key. */
   public Optional<String> attribute(String name) {
     return ConfigAttribute.byKey(name).flatMap(this::get);
   }
@@ -133,7 +148,6 @@ public final class DatabricksConfig implements ConfigView {
     return get(ConfigAttribute.HOST);
   }
 
-  @Override
   public Optional<String> host() {
     return Optional.ofNullable(normalizedHost);
   }
@@ -162,12 +176,10 @@ public final class DatabricksConfig implements ConfigView {
     return get(ConfigAttribute.WAREHOUSE_ID);
   }
 
-  @Override
   public boolean isAccountClient() {
     return Hosts.isAccountHost(normalizedHost);
   }
 
-  @Override
   public Cloud cloud() {
     return Hosts.cloud(normalizedHost, get(ConfigAttribute.CLOUD).orElse(null),
         get(ConfigAttribute.AZURE_WORKSPACE_RESOURCE_ID).isPresent());
@@ -178,7 +190,6 @@ public final class DatabricksConfig implements ConfigView {
     return cloud() == Cloud.AZURE;
   }
 
-  @Override
   public List<String> scopes() {
     List<String> s = scopesAsSet();
     return s.isEmpty() ? List.of("all-apis") : s;
@@ -196,12 +207,10 @@ public final class DatabricksConfig implements ConfigView {
     return List.copyOf(set);
   }
 
-  @Override
   public Map<String, String> environment() {
     return environment.variables();
   }
 
-  @Override
   public Path homeDirectory() {
     return environment.home();
   }
@@ -211,7 +220,6 @@ public final class DatabricksConfig implements ConfigView {
     return environment;
   }
 
-  @Override
   public int httpTimeoutSeconds() {
     return intValue(ConfigAttribute.HTTP_TIMEOUT_SECONDS, DEFAULT_HTTP_TIMEOUT_SECONDS);
   }
@@ -227,6 +235,16 @@ public final class DatabricksConfig implements ConfigView {
   /** Requests per second allowed by this client; 0 means unlimited. */
   public int rateLimit() {
     return intValue(ConfigAttribute.RATE_LIMIT, 0);
+  }
+
+  /** Whether a boolean attribute is set to {@code true} (or {@code 1}). */
+  public boolean flag(String name) {
+    return attribute(name).map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+  }
+
+  /** The {@code http_transport} setting: the transport's name ({@code apache}, {@code jdk}). */
+  public Optional<String> httpTransport() {
+    return get(ConfigAttribute.HTTP_TRANSPORT);
   }
 
   public boolean debugHeaders() {
@@ -298,8 +316,8 @@ public final class DatabricksConfig implements ConfigView {
 
   /** Builder of {@link DatabricksConfig}; every setter takes null to unset. */
   public static final class Builder {
-    private final EnumMap<ConfigAttribute, String> values = new EnumMap<>(ConfigAttribute.class);
-    private final EnumMap<ConfigAttribute, ConfigSource> sources = new EnumMap<>(ConfigAttribute.class);
+    private final Map<ConfigAttribute, String> values = ConfigAttribute.newMap();
+    private final Map<ConfigAttribute, ConfigSource> sources = ConfigAttribute.newMap();
     private final Map<String, String> userAgentExtras = new LinkedHashMap<>();
     private Environment environment = Environment.system();
     private CredentialsStrategy credentialsStrategy;
@@ -310,7 +328,7 @@ public final class DatabricksConfig implements ConfigView {
     /** Sets an attribute by its {@code .databrickscfg} key. */
     public Builder set(String key, String value) {
       ConfigAttribute a = ConfigAttribute.byKey(key).orElseThrow(() -> new io.databricks4j.error.ConfigException(
-          "unknown configuration attribute \"" + key + "\"; known: " + java.util.Arrays.stream(ConfigAttribute.values())
+          "unknown configuration attribute \"" + key + "\"; known: " + ConfigAttribute.values().stream()
               .map(ConfigAttribute::key).collect(java.util.stream.Collectors.joining(", "))));
       return set(a, value);
     }

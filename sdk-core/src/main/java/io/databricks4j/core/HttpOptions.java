@@ -1,5 +1,8 @@
 package io.databricks4j.core;
 
+import io.databricks4j.http.HttpPolicy;
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.NameResolver;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +12,9 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
- * Per-client HTTP settings that are not configuration attributes: proxy, TLS, pool size,
- * time-outs and request interceptors. Immutable; {@link #builder()}.
+ * Per-client HTTP settings given in code rather than as configuration attributes: proxy, TLS,
+ * pool, time-outs, name resolution, the transport and policies. A proxy here wins over {@code
+ * proxy_host}, {@code HTTPS_PROXY} and the JVM's proxy properties. Immutable; {@link #builder()}.
  */
 public final class HttpOptions {
   /** Connections kept per host by default: enough for 64 threads sharing one client. */
@@ -23,7 +27,12 @@ public final class HttpOptions {
   private final SSLContext sslContext;
   private final int maxConnections;
   private final Duration connectTimeout;
-  private final List<Consumer<io.databricks4j.http.HttpRequest.Builder>> interceptors;
+  private final List<Consumer<HttpRequest.Builder>> interceptors;
+  private final List<HttpPolicy> policies;
+  private final String transport;
+  private final NameResolver nameResolver;
+  private final Duration connectionTtl;
+  private final Duration idleTimeout;
 
   private HttpOptions(Builder b) {
     this.proxy = b.proxy;
@@ -33,6 +42,11 @@ public final class HttpOptions {
     this.maxConnections = b.maxConnections;
     this.connectTimeout = b.connectTimeout;
     this.interceptors = List.copyOf(b.interceptors);
+    this.policies = List.copyOf(b.policies);
+    this.transport = b.transport;
+    this.nameResolver = b.nameResolver;
+    this.connectionTtl = b.connectionTtl;
+    this.idleTimeout = b.idleTimeout;
   }
 
   public static HttpOptions defaults() {
@@ -52,6 +66,11 @@ public final class HttpOptions {
     b.maxConnections = maxConnections;
     b.connectTimeout = connectTimeout;
     b.interceptors.addAll(interceptors);
+    b.policies.addAll(policies);
+    b.transport = transport;
+    b.nameResolver = nameResolver;
+    b.connectionTtl = connectionTtl;
+    b.idleTimeout = idleTimeout;
     return b;
   }
 
@@ -82,16 +101,47 @@ public final class HttpOptions {
     return Optional.ofNullable(connectTimeout);
   }
 
-  /** Called on every request before it is sent (after authentication headers are added). */
-  public List<Consumer<io.databricks4j.http.HttpRequest.Builder>> interceptors() {
+  /**
+   * Called on every request before it is sent (after authentication headers are added).
+   *
+   * @deprecated use {@link #policies()}
+   */
+  @Deprecated
+  public List<Consumer<HttpRequest.Builder>> interceptors() {
     return interceptors;
+  }
+
+  /** Policies added to the pipeline, in order; {@link HttpPolicy#position()} says where each runs. */
+  public List<HttpPolicy> policies() {
+    return policies;
+  }
+
+  /** The transport by name ({@code apache}, {@code jdk}); wins over {@code http_transport}. */
+  public Optional<String> transport() {
+    return Optional.ofNullable(transport);
+  }
+
+  /** How host names resolve; the JVM's resolver when empty (a seam for tests). */
+  public Optional<NameResolver> nameResolver() {
+    return Optional.ofNullable(nameResolver);
+  }
+
+  /** Age after which a pooled connection is not reused; no limit when empty. */
+  public Optional<Duration> connectionTtl() {
+    return Optional.ofNullable(connectionTtl);
+  }
+
+  /** Idle time after which a pooled connection is closed; 55 s when empty. */
+  public Optional<Duration> idleTimeout() {
+    return Optional.ofNullable(idleTimeout);
   }
 
   @Override
   public String toString() {
     return "HttpOptions{proxy=" + proxy + (proxyPassword == null ? "" : ", proxyPassword=***")
         + ", customTls=" + (sslContext != null) + ", maxConnections=" + maxConnections
-        + ", connectTimeout=" + connectTimeout + ", interceptors=" + interceptors.size() + "}";
+        + ", connectTimeout=" + connectTimeout + ", policies=" + (policies.size() + interceptors.size())
+        + (transport == null ? "" : ", transport=" + transport) + "}";
   }
 
   /** Builder of {@link HttpOptions}. */
@@ -102,7 +152,12 @@ public final class HttpOptions {
     private SSLContext sslContext;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private Duration connectTimeout;
-    private final List<Consumer<io.databricks4j.http.HttpRequest.Builder>> interceptors = new ArrayList<>();
+    private final List<Consumer<HttpRequest.Builder>> interceptors = new ArrayList<>();
+    private final List<HttpPolicy> policies = new ArrayList<>();
+    private String transport;
+    private NameResolver nameResolver;
+    private Duration connectionTtl;
+    private Duration idleTimeout;
 
     private Builder() {}
 
@@ -135,9 +190,41 @@ public final class HttpOptions {
       return this;
     }
 
-    /** Adds a request interceptor, for example one that sets a header. */
-    public Builder interceptor(Consumer<io.databricks4j.http.HttpRequest.Builder> v) {
+    /**
+     * Adds a request interceptor, for example one that sets a header.
+     *
+     * @deprecated add an {@link HttpPolicy} with {@link #policy}, which also sees the response and the failure
+     */
+    @Deprecated
+    public Builder interceptor(Consumer<HttpRequest.Builder> v) {
       interceptors.add(v);
+      return this;
+    }
+
+    /** Adds a policy: a header, a metric, a trace span around every call or attempt. */
+    public Builder policy(HttpPolicy v) {
+      policies.add(java.util.Objects.requireNonNull(v, "policy"));
+      return this;
+    }
+
+    /** The transport by name; {@code jdk} needs io.databricks4j:transport-jdk. */
+    public Builder transport(String v) {
+      transport = v;
+      return this;
+    }
+
+    public Builder nameResolver(NameResolver v) {
+      nameResolver = v;
+      return this;
+    }
+
+    public Builder connectionTtl(Duration v) {
+      connectionTtl = v;
+      return this;
+    }
+
+    public Builder idleTimeout(Duration v) {
+      idleTimeout = v;
       return this;
     }
 

@@ -7,9 +7,10 @@ import io.databricks4j.core.DatabricksConfig;
 import io.databricks4j.core.config.ConfigAttribute;
 import io.databricks4j.core.config.ConfigDescriptions;
 import io.databricks4j.core.config.ConfigSource;
+import io.databricks4j.core.internal.PluginView;
+import io.databricks4j.http.HttpSender;
 import io.databricks4j.error.ConfigException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,18 +50,46 @@ public final class CredentialsResolver {
    * @throws CredentialsException when the selected strategy fails
    */
   public Credentials resolve(DatabricksConfig config) {
+    return resolve(config, NO_NETWORK);
+  }
+
+  /** A sender for resolution without a client: a strategy that needs the network says so. */
+  private static final HttpSender NO_NETWORK = new HttpSender() {
+    @Override
+    public io.databricks4j.http.HttpResponse send(io.databricks4j.http.HttpRequest request) {
+      throw new CredentialsException("this configuration was resolved without a client, so credential plug-ins "
+          + "cannot reach " + request.origin().orElse("the network") + "; resolve credentials through an ApiClient "
+          + "(WorkspaceClient, AccountClient)");
+    }
+
+    @Override
+    public HttpSender withLimits(java.time.Duration connectTimeout, java.time.Duration budget) {
+      return this;
+    }
+  };
+
+  /**
+   * Selects credentials for {@code config} (resolved first when it is not); strategies reach the
+   * network through {@code http}.
+   *
+   * @throws ConfigException when nothing applies, when two methods conflict, or when the named
+   *     {@code auth_type} is unknown or its plug-in is missing
+   * @throws CredentialsException when the selected strategy fails
+   */
+  public Credentials resolve(DatabricksConfig config, HttpSender http) {
     DatabricksConfig c = config.resolve();
+    PluginView view = new PluginView(c, http);
     Optional<CredentialsStrategy> explicit = c.credentialsStrategy();
     if (explicit.isPresent()) {
       CredentialsStrategy s = explicit.get();
-      HeaderFactory h = s.configure(c).orElseThrow(() -> new ConfigException(withConfig(c,
+      HeaderFactory h = s.configure(view).orElseThrow(() -> new ConfigException(withConfig(c,
           "the credentials strategy given explicitly (" + s.authType() + ") does not apply: " + s.requirement(), true)));
       LOG.debug("using the credentials strategy given explicitly: {}", s.authType());
       return new Credentials(s.authType(), h);
     }
     Optional<String> authType = c.authType();
     if (authType.isPresent()) {
-      return named(c, authType.get());
+      return named(c, view, authType.get());
     }
     validateSingleMethod(c);
     List<String> skipped = new ArrayList<>();
@@ -71,7 +100,7 @@ public final class CredentialsResolver {
       }
       Optional<HeaderFactory> h;
       try {
-        h = s.configure(c);
+        h = s.configure(view);
       } catch (CredentialsException e) {
         throw new CredentialsException(withConfig(c, "default auth: " + s.authType() + ": " + e.getMessage(), true), e);
       }
@@ -103,7 +132,7 @@ public final class CredentialsResolver {
     throw new ConfigException(msg.toString());
   }
 
-  private Credentials named(DatabricksConfig c, String authType) {
+  private Credentials named(DatabricksConfig c, PluginView view, String authType) {
     Optional<CredentialsStrategy> s = registry.byAuthType(authType);
     if (s.isEmpty()) {
       Optional<String> artifact = StrategyRegistry.artifactFor(authType);
@@ -116,7 +145,7 @@ public final class CredentialsResolver {
     }
     Optional<HeaderFactory> h;
     try {
-      h = s.get().configure(c);
+      h = s.get().configure(view);
     } catch (CredentialsException e) {
       throw new CredentialsException(withConfig(c, authType + " auth: " + e.getMessage(), true), e);
     }
@@ -130,7 +159,7 @@ public final class CredentialsResolver {
   /** "more than one authorization method configured", as the official SDKs check it. */
   private static void validateSingleMethod(DatabricksConfig c) {
     TreeSet<String> methods = new TreeSet<>();
-    Map<ConfigAttribute, String> values = new EnumMap<>(ConfigAttribute.class);
+    Map<ConfigAttribute, String> values = ConfigAttribute.newMap();
     for (ConfigAttribute a : ConfigAttribute.values()) {
       c.get(a).ifPresent(v -> {
         values.put(a, v);

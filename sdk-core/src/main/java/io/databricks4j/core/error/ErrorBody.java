@@ -1,6 +1,7 @@
 package io.databricks4j.core.error;
 
 import io.databricks4j.error.ErrorDetail;
+import io.databricks4j.error.ErrorDetails;
 import java.util.List;
 
 /**

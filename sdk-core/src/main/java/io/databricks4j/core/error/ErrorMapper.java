@@ -23,7 +23,6 @@ import io.databricks4j.error.TemporarilyUnavailable;
 import io.databricks4j.error.TooManyRequests;
 import io.databricks4j.error.Unauthenticated;
 import io.databricks4j.error.Unknown;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -37,9 +36,6 @@ import java.util.function.BiFunction;
  * a plain {@link DatabricksError}.
  */
 public final class ErrorMapper {
-  /** Statuses whose errors carry a {@code Retry-After}, 1 s when the service sent none. */
-  private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
-
   private static final Map<String, BiFunction<ErrorResponse, Throwable, DatabricksError>> BY_CODE = Map.of(
       "INVALID_PARAMETER_VALUE", InvalidParameterValue::new,
       "INVALID_STATE", InvalidState::new,
@@ -96,7 +92,8 @@ public final class ErrorMapper {
 
   /**
    * The error of a failed call: parses {@code body}, reads {@code Retry-After} (1 s when a 429 or
-   * 503 has none) and maps.
+   * 503 has none) and maps. {@link ErrorBuilder} makes the errors of the pipeline; this is the
+   * short form for a response known only by its parts.
    *
    * @param method the HTTP method of the request
    * @param path the request path, without query
@@ -108,18 +105,8 @@ public final class ErrorMapper {
    */
   public static DatabricksError fromResponse(String method, String path, int status, String reason,
       String retryAfterHeader, byte[] body, Instant now) {
-    ErrorBody parsed = ErrorParser.parse(status, reason, body);
-    Duration retryAfter = RetryAfter.parse(retryAfterHeader, now)
-        .orElse(status == 429 || status == 503 ? DEFAULT_RETRY_AFTER : null);
-    return map(ErrorResponse.builder()
-        .statusCode(status)
-        .errorCode(parsed.errorCode())
-        .message(parsed.message())
-        .details(parsed.legacyDetails())
-        .retryAfter(retryAfter)
-        .method(method)
-        .path(path)
-        .build());
+    return ErrorBuilder.of(method, path).response(status, reason,
+        retryAfterHeader == null ? Map.of() : Map.of("Retry-After", java.util.List.of(retryAfterHeader)), body, false, now);
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.databricks4j.core.Json;
 import io.databricks4j.error.ErrorDetail;
+import io.databricks4j.error.ErrorDetails;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -99,14 +100,14 @@ public final class ErrorParser {
     }
     JsonNode details = json.get("details");
     return new ErrorBody(code, resolved, api12, scimDetail, scimStatus, scimType,
-        ErrorDetails.parse(details), legacy(details));
+        ErrorDetailsParser.parse(details), legacy(details));
   }
 
   private static List<ErrorDetail> legacy(JsonNode details) {
     List<ErrorDetail> out = new ArrayList<>();
     if (details != null && details.isArray()) {
       for (JsonNode e : details) {
-        String type = e.isObject() ? ErrorDetails.typeOf(e) : null;
+        String type = e.isObject() ? ErrorDetailsParser.typeOf(e) : null;
         if (type != null) {
           out.add(new ErrorDetail(type, text(e.get("reason")), text(e.get("domain")), metadata(e.get("metadata"))));
         }

@@ -21,12 +21,12 @@ public final class HostResolution {
   private HostResolution() {}
 
   /** {@code config} itself when it has a host, else a copy with the host a resolver found. */
-  public static DatabricksConfig withHost(DatabricksConfig config) {
+  public static DatabricksConfig withHost(DatabricksConfig config, io.databricks4j.http.HttpSender http) {
     if (config.host().isPresent() || config.attribute("azure_workspace_resource_id").isEmpty() && Holder.RESOLVERS.isEmpty()) {
       return config;
     }
     for (HostResolver r : Holder.RESOLVERS) {
-      Optional<String> host = r.resolveHost(config);
+      Optional<String> host = r.resolveHost(new PluginView(config, http));
       if (host.isPresent()) {
         LOG.debug("host {} found by {}", host.get(), r.name());
         return config.toBuilder().host(host.get()).build().resolve();

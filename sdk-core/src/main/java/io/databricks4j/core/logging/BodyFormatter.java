@@ -40,7 +40,25 @@ final class BodyFormatter {
         // logged as text below
       }
     }
+    if (FORM.matcher(t).matches()) {
+      return cut(redactForm(t));
+    }
     return cut(text);
+  }
+
+  /** {@code a=1&b=two}: a form body (token requests), whose secret fields are redacted before it is cut. */
+  private static final java.util.regex.Pattern FORM =
+      java.util.regex.Pattern.compile("[\\w.\\-%]+=[^&\\s]*(&[\\w.\\-%]+=[^&\\s]*)*");
+
+  private static String redactForm(String form) {
+    StringBuilder sb = new StringBuilder();
+    for (String pair : form.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+      boolean secret = Redaction.isSecretField(name, false) || name.equals("code") || name.equals("code_verifier");
+      sb.append(sb.length() == 0 ? "" : "&").append(secret ? pair.substring(0, eq + 1) + Redaction.REDACTED : pair);
+    }
+    return sb.toString();
   }
 
   private JsonNode marshal(JsonNode v, int budget, boolean secrets) {

@@ -52,10 +52,23 @@ public final class HttpLogger {
 
   /** Logs a request about to be sent; a stream or file body is described, never read. */
   public void request(HttpRequest request) {
+    request(request, null, false);
+  }
+
+  /**
+   * Logs a request about to be sent, with {@code tag} ({@code call 7f3a, attempt 2}) after the
+   * request line and, with {@code showOrigin}, the server before the path (a plug-in's request to
+   * a token endpoint, say); a stream or file body is described, never read.
+   */
+  public void request(HttpRequest request, String tag, boolean showOrigin) {
     if (!log.isDebugEnabled()) {
       return;
     }
-    StringBuilder sb = new StringBuilder("> ").append(request.method()).append(' ').append(redactedPathAndQuery(request));
+    StringBuilder sb = new StringBuilder("> ").append(request.method()).append(' ')
+        .append(showOrigin ? request.origin().orElse("") : "").append(redactedPathAndQuery(request));
+    if (tag != null) {
+      sb.append(" (").append(tag).append(')');
+    }
     if (headers) {
       request.headers().forEach((k, v) -> sb.append("\n> * ").append(k).append(": ").append(header(k, v)));
     }
@@ -71,10 +84,22 @@ public final class HttpLogger {
    */
   public void response(HttpRequest request, int status, String reason, Map<String, List<String>> responseHeaders,
       byte[] body, String note) {
+    response(request, status, reason, responseHeaders, body, note, null);
+  }
+
+  /** Logs a response, with {@code tag} after the status line. */
+  public void response(HttpRequest request, int status, String reason, Map<String, List<String>> responseHeaders,
+      byte[] body, String note, String tag) {
     if (!log.isDebugEnabled()) {
       return;
     }
-    StringBuilder sb = new StringBuilder("< ").append(status).append(' ').append(reason);
+    StringBuilder sb = new StringBuilder("< ").append(status);
+    if (reason != null && !reason.isEmpty()) {
+      sb.append(' ').append(reason);
+    }
+    if (tag != null) {
+      sb.append(" (").append(tag).append(')');
+    }
     if (headers) {
       responseHeaders.forEach((k, vs) -> vs.forEach(v -> sb.append("\n< * ").append(k).append(": ").append(header(k, v))));
     }

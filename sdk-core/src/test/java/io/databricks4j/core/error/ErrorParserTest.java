@@ -48,30 +48,32 @@ class ErrorParserTest {
 
   @Test
   void readsApi12ScimHtmlAndPlainText() {
-    assertThat(map("GET", "/x", 400, "{\"error_code\":\"ERROR\",\"error\":\"Workspace 1 is gone\"}", null).getMessage())
+    assertThat(map("GET", "/x", 400, "{\"error_code\":\"ERROR\",\"error\":\"Workspace 1 is gone\"}", null).serviceMessage())
         .isEqualTo("Workspace 1 is gone");
     DatabricksError scim = map("GET", "/x", 404, "{\"detail\":\"Group 1 not found\",\"status\":\"404\"}", null);
-    assertThat(scim.getMessage()).isEqualTo("Group 1 not found");
+    assertThat(scim.serviceMessage()).isEqualTo("Group 1 not found");
     assertThat(scim.errorCode()).isEqualTo("SCIM_404");
-    assertThat(map("GET", "/x", 403, "<html><body><pre>no access</pre></body></html>", null).getMessage())
+    assertThat(map("GET", "/x", 403, "<html><body><pre>no access</pre></body></html>", null).serviceMessage())
         .isEqualTo("no access");
     DatabricksError prefixed = map("GET", "/x", 400, "MALFORMED_REQUEST: bad vpc", null);
     assertThat(prefixed).isExactlyInstanceOf(BadRequest.class);
     assertThat(prefixed.errorCode()).isEqualTo("MALFORMED_REQUEST");
-    assertThat(prefixed.getMessage()).isEqualTo("bad vpc");
+    assertThat(prefixed.serviceMessage()).isEqualTo("bad vpc");
+    assertThat(prefixed.getMessage()).isEqualTo("GET /x: 400 MALFORMED_REQUEST: bad vpc");
     DatabricksError text = map("GET", "/x", 403, "Invalid Token", null);
     assertThat(text).isExactlyInstanceOf(PermissionDenied.class);
-    assertThat(text.getMessage()).isEqualTo("Invalid Token");
+    assertThat(text.serviceMessage()).isEqualTo("Invalid Token");
   }
 
   @Test
   void anEmptyOrInvalidBodyStillGivesAnError() {
     DatabricksError empty = map("GET", "/x", 404, "", null);
     assertThat(empty).isExactlyInstanceOf(NotFound.class);
-    assertThat(empty.getMessage()).isEqualTo("Not Found");
+    assertThat(empty.serviceMessage()).isEqualTo("Not Found");
+    assertThat(empty.getMessage()).isEqualTo("GET /x: 404: Not Found");
     DatabricksError broken = map("GET", "/x", 404, "{\"error_code\": ", null);
     assertThat(broken).isExactlyInstanceOf(NotFound.class);
-    assertThat(broken.getMessage()).isEqualTo("{\"error_code\":");
+    assertThat(broken.serviceMessage()).isEqualTo("{\"error_code\":");
   }
 
   @Test
@@ -95,7 +97,7 @@ class ErrorParserTest {
   @Test
   void contextIsAddedToAuthFailuresOnly() {
     DatabricksError denied = ErrorMapper.withContext(map("GET", "/x", 403, "{\"message\":\"no\"}", null), "Config: x");
-    assertThat(denied).isExactlyInstanceOf(PermissionDenied.class).hasMessage("no. Config: x");
+    assertThat(denied).isExactlyInstanceOf(PermissionDenied.class).hasMessage("GET /x: 403: no. Config: x");
     DatabricksError notFound = map("GET", "/x", 404, "{\"message\":\"no\"}", null);
     assertThat(ErrorMapper.withContext(notFound, "Config: x")).isSameAs(notFound);
   }

@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hc.client5.http.DnsResolver;
+import io.databricks4j.http.NameResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,11 +105,11 @@ class HttpPipelineTest {
   void sendsNonReplayableBodyAfterAConnectionFailureBeforeAnythingWasSent() {
     server.script(false, LocalServer.Reply.of(200, "{}"));
     AtomicInteger lookups = new AtomicInteger();
-    DnsResolver refuseFirst = TestDns.of(host -> new InetAddress[] {
+    NameResolver refuseFirst = TestDns.of(host -> new InetAddress[] {
         InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (lookups.incrementAndGet() == 1 ? 2 : 1)})});
     RequestBody body = RequestBody.of(new ByteArrayInputStream("payload".getBytes(StandardCharsets.UTF_8)), 7,
         RequestBody.OCTET_STREAM);
-    try (HttpPipeline p = pipeline().baseUrl("http://workspace.test:" + server.port()).dnsResolver(refuseFirst).build()) {
+    try (HttpPipeline p = pipeline().baseUrl("http://workspace.test:" + server.port()).nameResolver(refuseFirst).build()) {
       p.execute(HttpRequest.builder("POST", "/api/2.0/upload").body(body).build()).close();
     }
     assertThat(server.received()).singleElement().satisfies(r -> assertThat(r.bodyText()).isEqualTo("payload"));
@@ -126,8 +126,8 @@ class HttpPipelineTest {
             DatabricksError e = (DatabricksError) t;
             assertThat(e.response().attempts()).isEqualTo(4).isEqualTo(server.received().size());
             assertThat(e.response().elapsed()).isPresent();
-            assertThat(e.getMessage()).startsWith("busy (gave up after 4 attempts over ")
-                .contains("raise retry_timeout_seconds");
+            assertThat(e.getMessage()).matches("GET /api/2\\.0/jobs/list: 503 TEMPORARILY_UNAVAILABLE: busy\\. Gave up: "
+                + "raise retry_timeout_seconds \\(now 10 s\\) to wait longer\\. \\(call [0-9a-f]{4}, 4 attempts in \\d+\\.\\d s\\)");
             assertThat(e.serviceMessage()).isEqualTo("busy");
             assertThat(e.getCause()).isInstanceOf(TemporarilyUnavailable.class);
           });
@@ -140,8 +140,9 @@ class HttpPipelineTest {
     try (HttpPipeline p = pipeline().retryTimeout(Duration.ofSeconds(10)).build()) {
       assertThatThrownBy(() -> p.execute(get("/api/2.0/jobs/list")))
           .isExactlyInstanceOf(DatabricksException.class)
-          .hasMessageContaining("GET " + server.baseUrl() + "/api/2.0/jobs/list failed after 4 attempts over")
-          .hasMessageContaining("raise retry_timeout_seconds")
+          .hasMessageStartingWith("GET /api/2.0/jobs/list: the connection was lost while the answer arrived: ")
+          .hasMessageContaining(", 4 attempts in ")
+          .hasMessageContaining("Raise retry_timeout_seconds (now 10 s)")
           .hasCauseInstanceOf(IOException.class);
     }
   }
@@ -211,7 +212,9 @@ class HttpPipelineTest {
       assertThatThrownBy(() -> p.execute(HttpRequest.builder("GET", "/api/2.1/clusters/get").query("cluster_id", "0123")
           .build()))
           .isExactlyInstanceOf(ResourceDoesNotExist.class)
-          .hasMessage("Cluster 0123 does not exist");
+          .hasMessageMatching("GET /api/2\\.1/clusters/get: 400 INVALID_PARAMETER_VALUE: Cluster 0123 does not exist "
+              + "\\(call [0-9a-f]{4}\\)")
+          .satisfies(e -> assertThat(((DatabricksError) e).serviceMessage()).isEqualTo("Cluster 0123 does not exist"));
     }
   }
 
@@ -221,7 +224,8 @@ class HttpPipelineTest {
     try (HttpPipeline p = pipeline().errorContext(() -> "Config: host=https://x, auth_type=pat").build()) {
       assertThatThrownBy(() -> p.execute(get("/x")))
           .isExactlyInstanceOf(Unauthenticated.class)
-          .hasMessage("Invalid access token. Config: host=https://x, auth_type=pat");
+          .hasMessageMatching("GET /x: 401 UNAUTHENTICATED: Invalid access token\\. Config: host=https://x, "
+              + "auth_type=pat \\(call [0-9a-f]{4}\\)");
     }
     assertThat(server.received()).hasSize(1);
   }
@@ -302,18 +306,23 @@ class HttpPipelineTest {
   }
 
   @Test
-  void anUnknownHostBeforeSendingIsRetried() {
+  void anUnknownHostFailsAtOnceNamingTheHostAndWhereItWasConfigured() {
     server.always(LocalServer.Reply.of(200, "{}"));
     AtomicInteger lookups = new AtomicInteger();
-    DnsResolver flaky = TestDns.of(host -> {
-      if (lookups.incrementAndGet() == 1) {
-        throw new UnknownHostException(host);
-      }
-      return new InetAddress[] {InetAddress.getLoopbackAddress()};
+    NameResolver none = TestDns.of(host -> {
+      lookups.incrementAndGet();
+      throw new UnknownHostException(host);
     });
-    try (HttpPipeline p = pipeline().baseUrl("http://workspace.test:" + server.port()).dnsResolver(flaky).build()) {
-      p.execute(HttpRequest.builder("POST", "/api/2.0/x").body(RequestBody.json("{}")).build()).close();
+    try (HttpPipeline p = pipeline().baseUrl("http://workspace.test:" + server.port()).hostSource("DATABRICKS_HOST")
+        .nameResolver(none).build()) {
+      assertThatThrownBy(() -> p.execute(HttpRequest.builder("GET", "/api/2.0/x").build()))
+          .isExactlyInstanceOf(DatabricksException.class)
+          .hasMessageContaining("GET /api/2.0/x: cannot resolve host workspace.test (host from DATABRICKS_HOST)")
+          .hasMessageContaining("Check the host for a typo")
+          .hasRootCauseInstanceOf(UnknownHostException.class);
     }
-    assertThat(server.received()).hasSize(1);
+    assertThat(lookups).hasValue(1);
+    assertThat(server.received()).isEmpty();
+    assertThat(time.sleeps()).isEmpty();
   }
 }

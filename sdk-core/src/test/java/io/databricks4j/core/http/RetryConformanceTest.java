@@ -39,8 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import io.databricks4j.http.NameResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -224,7 +223,7 @@ class RetryConformanceTest {
         && responses.get(0).get("transport_error").asText().contains("UnknownHostException");
     // the connection-level failures happen before the server; the server sees the rest
     List<JsonNode> served = refuseFirst || unknownHostFirst ? responses.subList(1, responses.size()) : responses;
-    DnsResolver dns = new DnsResolver() {
+    NameResolver dns = new NameResolver() {
       @Override
       public InetAddress[] resolve(String host) throws UnknownHostException {
         int n = dnsCalls.incrementAndGet();
@@ -233,11 +232,6 @@ class RetryConformanceTest {
         }
         // nothing listens on 127.0.0.2: the first connection is refused
         return new InetAddress[] {InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (n == 1 && refuseFirst ? 2 : 1)})};
-      }
-
-      @Override
-      public String resolveCanonicalHostname(String host) throws UnknownHostException {
-        return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
       }
     };
     try (LocalServer server = LocalServer.start()) {
@@ -249,7 +243,7 @@ class RetryConformanceTest {
       server.script(repeat, replies.toArray(LocalServer.Reply[]::new));
       HttpPipeline.Builder b = HttpPipeline.builder()
           .baseUrl("http://databricks.test:" + server.port())
-          .dnsResolver(dns)
+          .nameResolver(dns)
           .clock(time)
           .sleeper(time.sleeper())
           .backoff(Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMillis(750),

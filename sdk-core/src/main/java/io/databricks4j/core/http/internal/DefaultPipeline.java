@@ -1,205 +1,233 @@
 package io.databricks4j.core.http.internal;
 
-import dev.failsafe.RateLimiter;
-import io.databricks4j.core.error.ErrorMapper;
-import io.databricks4j.core.error.PrivateLinkValidationError;
-import io.databricks4j.core.error.RetryAfter;
+import io.databricks4j.core.logging.HttpLogger;
+import io.databricks4j.error.DatabricksException;
+import io.databricks4j.http.HttpPolicy;
 import io.databricks4j.http.HttpRequest;
 import io.databricks4j.http.HttpResponse;
-import io.databricks4j.http.RequestBody;
+import io.databricks4j.http.HttpSender;
+import io.databricks4j.http.HttpTransport;
+import io.databricks4j.http.HttpTransportOptions;
 import io.databricks4j.http.ResponseHandler;
-import io.databricks4j.core.http.internal.ApacheTransport.Exchange;
-import io.databricks4j.core.logging.HttpLogger;
-import io.databricks4j.core.retry.RetryClassifier;
-import io.databricks4j.core.retry.internal.RetryLoop;
-import io.databricks4j.error.DatabricksError;
-import io.databricks4j.error.DatabricksException;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
-/** The pipeline behind {@link io.databricks4j.core.http.HttpPipeline}: headers, log, send, map errors, retry. */
+/**
+ * The pipeline behind {@link io.databricks4j.core.http.HttpPipeline}: one chain of policies around
+ * one transport, for the client's calls and for the requests of its plug-ins.
+ * <pre>
+ * call ─► user agent ─► PER_CALL policies ─► retry ({@link Call})
+ *            └─ each attempt ─► rate limit ─► headers (static, auth) ─► PER_ATTEMPT policies ─► log ─► transport
+ *                               └─ then, still in the attempt: status, error body, decoding with a deadline
+ * </pre>
+ */
 public final class DefaultPipeline implements Closeable {
-  /** Error bodies are read up to this size; the rest is dropped. */
-  static final int MAX_ERROR_BODY = 1024 * 1024;
-  /** JSON response bodies up to this size are logged at DEBUG; larger ones stream unlogged. */
+  /** Error bodies are read up to this size; a larger body is cut there and its connection dropped. */
+  static final int MAX_ERROR_BODY = 64 * 1024;
+  /** JSON bodies up to this size are logged at DEBUG; larger ones stream unlogged. */
   static final int MAX_LOGGED_BODY = 1024 * 1024;
+  /** Plug-in answers are read into memory up to this size. */
+  static final int MAX_PLUGIN_BODY = 1024 * 1024;
+  /** Plug-in requests connect within this time at most, whatever http_timeout_seconds says. */
+  static final Duration PLUGIN_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final PipelineSettings s;
-  private final ApacheTransport transport;
-  private final RetryLoop retry;
-  private final RateLimiter<Object> rateLimiter;
-  private final HttpLogger log;
+  /** Policies that modules register with ServiceLoader, found once. */
+  private static final class ModulePolicies {
+    static final List<HttpPolicy> ALL = ServiceLoader.load(HttpPolicy.class, HttpPolicy.class.getClassLoader())
+        .stream().map(ServiceLoader.Provider::get).collect(Collectors.toUnmodifiableList());
+  }
+
+  /**
+   * Who a call is for: the client's own calls (authenticated, rate-limited, errors thrown) or a
+   * plug-in's requests (no authentication headers, no permits, answers returned whatever their status).
+   */
+  record Route(HttpTransport transport, boolean client, Duration budget) {}
+
+  final PipelineSettings s;
+  final HttpLogger log;
+  final HttpPolicy[] perCall;
+  final HttpPolicy[] perAttempt;
+  final RateLimit rateLimit;
+  final Route clientRoute;
+  private final HttpTransport transport;
+  private final boolean ownsTransport;
+  private final Map<String, String> clientHeaders;
+  private final Map<String, String> pluginHeaders;
+  private final Map<Duration, HttpTransport> pluginTransports = new ConcurrentHashMap<>();
 
   public DefaultPipeline(PipelineSettings settings) {
     this.s = settings;
-    this.transport = new ApacheTransport(settings);
-    this.retry = new RetryLoop(settings.retryTimeout(), settings.retriesEnabled(), settings.backoff(),
-        settings.clock(), settings.sleeper());
-    this.rateLimiter = settings.rateLimit() > 0
-        ? RateLimiter.smoothBuilder(settings.rateLimit(), Duration.ofSeconds(1)).build() : null;
     this.log = settings.logger();
+    List<HttpPolicy> all = new ArrayList<>(settings.policies());
+    all.addAll(ModulePolicies.ALL);
+    this.perCall = all.stream().filter(p -> p.position() == HttpPolicy.Position.PER_CALL).toArray(HttpPolicy[]::new);
+    this.perAttempt = all.stream().filter(p -> p.position() != HttpPolicy.Position.PER_CALL).toArray(HttpPolicy[]::new);
+    this.rateLimit = settings.rateLimit() > 0 ? new RateLimit(settings.rateLimit(), settings.nanoTime()) : null;
+    this.ownsTransport = settings.transport() == null;
+    this.transport = ownsTransport
+        ? Transports.select(settings.transportName()).create(settings.transportOptions()) : settings.transport();
+    this.clientRoute = new Route(transport, true, settings.retryTimeout());
+    Map<String, String> h = new HashMap<>();
+    if (!settings.userAgent().isEmpty()) {
+      h.put("User-Agent", settings.userAgent());
+    }
+    this.pluginHeaders = Map.copyOf(h);
+    this.clientHeaders = pluginHeaders;
   }
 
-  public HttpResponse execute(HttpRequest request) {
-    return execute(request, null);
+  /** The transport of this pipeline (its own, or the one it shares). */
+  public HttpTransport transport() {
+    return transport;
   }
 
   /**
-   * Sends {@code request}; with a {@code handler}, hands it the successful response inside the
-   * attempt and closes the response, so a failure while the body is read is retried like one
-   * before it; without, returns the open response.
+   * Sends a call of the client; with a {@code handler}, hands it the successful response inside the
+   * attempt and returns what it made, else returns the open response.
    */
-  @SuppressWarnings("unchecked")
   public <T> T execute(HttpRequest request, ResponseHandler<T> handler) {
-    boolean idempotent = request.idempotent() || RetryClassifier.isIdempotent(request.method(), request.path());
-    RequestBody body = request.body().orElse(null);
-    Duration[] serviceRetryAfter = {Duration.ZERO};
-    return retry.run(() -> request.method() + " " + s.baseUrl() + request.path(),
-        () -> {
-          HttpResponse response = attempt(request, serviceRetryAfter);
-          if (handler == null) {
-            return (T) response;
-          }
-          try (response) {
-            return handler.handle(response);
-          }
-        },
-        f -> body != null && body.isConsumed() ? Optional.empty() : RetryClassifier.retryReason(f, idempotent),
-        f -> f instanceof DatabricksError ? serviceRetryAfter[0] : Duration.ZERO);
+    return new Call<>(this, clientRoute, request, handler, false).run();
   }
 
-  private HttpResponse attempt(HttpRequest original, Duration[] serviceRetryAfter) throws IOException {
-    if (rateLimiter != null) {
-      s.sleeper().sleep(rateLimiter.reservePermit());
-    }
-    HttpRequest request = prepare(original);
-    log.request(request);
-    Exchange ex = transport.send(request);
-    boolean handedOver = false;
-    try {
-      URI redirectedTo = ex.redirectedTo();
-      if (redirectedTo != null && PrivateLinkValidationError.isPrivateLinkRedirect(redirectedTo)) {
-        throw PrivateLinkValidationError.of(redirectedTo, request.method(), request.path());
-      }
-      if (ex.status() >= 200 && ex.status() < 300) {
-        if (expectsJson(request) && isHtml(ex)) {
-          throw htmlInsteadOfJson(request, ex);
-        }
-        HttpResponse response = success(request, ex);
-        handedOver = true;
-        return response;
-      }
-      byte[] body = ex.body().readNBytes(MAX_ERROR_BODY);
-      log.response(request, ex.status(), ex.reason(), ex.headers(), body, null);
-      String retryAfter = ex.header("Retry-After");
-      serviceRetryAfter[0] = RetryAfter.parse(retryAfter, s.clock().instant()).orElse(Duration.ZERO);
-      DatabricksError error = ErrorMapper.fromResponse(request.method(), request.path(), ex.status(), ex.reason(),
-          retryAfter, body, s.clock().instant());
-      throw ErrorMapper.withContext(error, s.errorContext() == null ? null : s.errorContext().get());
-    } finally {
-      if (!handedOver) {
-        closeQuietly(ex);
-      }
-    }
+  /** Sends a call whose body streams to the caller; with {@code resumable}, a broken body resumes with {@code Range}. */
+  public HttpResponse stream(HttpRequest request, boolean resumable) {
+    return new Call<HttpResponse>(this, clientRoute, request, null, resumable).run();
+  }
+
+  /** The way to the network of the client's plug-ins: same pipeline, no authentication, own budget. */
+  public HttpSender sender() {
+    return new PluginSender(this, null, s.pluginBudget());
+  }
+
+  /** A plug-in route whose connections give up after {@code connectTimeout}, sharing nothing with the client's pool. */
+  Route pluginRoute(Duration connectTimeout, Duration budget) {
+    Duration connect = connectTimeout != null ? connectTimeout
+        : min(s.transportOptions().connectTimeout(), PLUGIN_CONNECT_TIMEOUT);
+    HttpTransport t = pluginTransports.computeIfAbsent(connect, c -> {
+      HttpTransportOptions o = s.transportOptions().toBuilder().connectTimeout(c).readTimeout(min(
+          s.transportOptions().readTimeout(), budget.plusSeconds(1))).maxConnections(4).build();
+      return Transports.select(s.transportName()).create(o);
+    });
+    return new Route(t, false, budget);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**
-   * The request as sent: static headers where the caller set none, then the user agent, then the
-   * authentication headers of this attempt, then the interceptors.
+   * The request as sent: the client's origin unless it has one, static headers it does not set,
+   * the user agent and, on the client's route, the authentication headers of this attempt.
    */
-  private HttpRequest prepare(HttpRequest original) {
-    Map<String, String> more = new HashMap<>();
+  HttpRequest prepare(HttpRequest original, Route route) {
+    if (s.origin() == null && original.origin().isEmpty()) {
+      throw new IllegalStateException("this pipeline has no host: " + original + " needs an absolute URL");
+    }
+    if (!route.client()) {
+      return original.resolve(s.origin(), pluginHeaders);
+    }
+    Map<String, String> more = s.staticHeaders().isEmpty() && s.headers() == null ? clientHeaders : new HashMap<>(clientHeaders);
     s.staticHeaders().forEach((k, v) -> {
       if (original.header(k).isEmpty()) {
         more.put(k, v);
       }
     });
-    if (!s.userAgent().isEmpty()) {
-      more.put("User-Agent", s.userAgent());
+    if (s.headers() != null) {
+      Map<String, String> auth = s.headers().get();
+      if (auth != null) {
+        more.putAll(auth);
+      }
     }
-    Map<String, String> auth = s.headers().get();
-    if (auth != null) {
-      more.putAll(auth);
-    }
-    if (s.interceptors().isEmpty()) {
-      return original.withHeaders(more); // one copy of the headers, path, query and body shared
-    }
-    HttpRequest.Builder b = original.toBuilder().headers(more);
-    s.interceptors().forEach(i -> i.accept(b));
-    return b.build();
+    return original.resolve(s.origin(), more);
   }
 
-  private HttpResponse success(HttpRequest request, Exchange ex) throws IOException {
-    InputStream body = ex.body();
-    if (log.isEnabled()) {
-      String type = ex.header("Content-Type");
-      if (type != null && type.toLowerCase(Locale.ROOT).contains("json") && ex.contentLength() <= MAX_LOGGED_BODY) {
-        byte[] head = body.readNBytes(MAX_LOGGED_BODY + 1);
-        if (head.length <= MAX_LOGGED_BODY) {
-          log.response(request, ex.status(), ex.reason(), ex.headers(), head, null);
-          body = new ByteArrayInputStream(head);
-        } else {
-          log.response(request, ex.status(), ex.reason(), ex.headers(), null, "<JSON body over 1 MiB, not logged>");
-          body = new SequenceInputStream(new ByteArrayInputStream(head), body);
-        }
+  /**
+   * The innermost stage of an attempt: logs the request, sends it, logs the answer. An error answer's
+   * body is read here, up to {@link #MAX_ERROR_BODY}, and the connection released (dropped when the
+   * body was larger); {@code call} learns whether it was cut.
+   */
+  HttpResponse logAndSend(HttpRequest sent, Route route, Call<?> call) throws IOException {
+    log.request(sent, call.tag(), !route.client());
+    HttpResponse r = route.transport().send(sent);
+    int status = r.status();
+    if (status < 200 || status >= 300) {
+      byte[] body;
+      boolean cut;
+      try (InputStream in = r.body()) {
+        body = in.readNBytes(route.client() ? MAX_ERROR_BODY : MAX_PLUGIN_BODY);
+        cut = in.read() >= 0;
+      } catch (IOException e) {
+        r.abort();
+        throw e;
+      }
+      if (cut) {
+        r.abort(); // do not drain a body of any size to reuse one connection
       } else {
-        log.response(request, ex.status(), ex.reason(), ex.headers(), null, ex.status() == 204 ? ""
-            : "<streaming body, " + (ex.contentLength() < 0 ? "unknown length" : ex.contentLength() + " bytes")
-                + (type == null ? "" : ", " + type) + ">");
+        r.close();
       }
+      call.cut = cut;
+      log.response(sent, status, r.reason(), r.headers(), body, null, call.tag());
+      return r.withBody(new ByteArrayInputStream(body), body.length);
     }
-    HttpResponse.Builder b = HttpResponse.builder().status(ex.status()).reason(ex.reason())
-        .body(body).contentLength(ex.contentLength()).onClose(ex).onAbort(ex::abort);
-    ex.forEachHeader(b::header);
-    return b.build();
-  }
-
-  private static boolean expectsJson(HttpRequest r) {
-    String accept = r.headers().get("Accept");
-    if (accept == null) {
-      return false;
-    }
-    for (int i = 0; i + 4 <= accept.length(); i++) {
-      if (accept.regionMatches(true, i, "json", 0, 4)) {
-        return true;
+    if (!log.isEnabled() || !route.client()) {
+      if (log.isEnabled()) {
+        log.response(sent, status, r.reason(), r.headers(), null, "<" + length(r) + ">", call.tag());
       }
+      return r;
     }
-    return false;
-  }
-
-  private static boolean isHtml(Exchange ex) {
-    String type = ex.header("Content-Type");
-    return type != null && type.regionMatches(true, 0, "text/html", 0, 9);
-  }
-
-  private DatabricksException htmlInsteadOfJson(HttpRequest request, Exchange ex) throws IOException {
-    String head = new String(ex.body().readNBytes(200), StandardCharsets.UTF_8).strip();
-    return new DatabricksException("received HTML response instead of JSON from " + request.method() + " "
-        + s.baseUrl() + request.path() + " (HTTP " + ex.status() + "). Check that the host is a Databricks "
-        + "workspace or account URL and that no proxy or login page answers in its place. The response begins: "
-        + head);
-  }
-
-  private static void closeQuietly(Closeable c) {
-    try {
-      c.close();
-    } catch (IOException ignored) {
-      // the connection is discarded either way
+    String type = r.header("Content-Type").orElse(null);
+    if (type != null && type.toLowerCase(Locale.ROOT).contains("json") && r.contentLength() <= MAX_LOGGED_BODY) {
+      InputStream body = r.body();
+      byte[] head;
+      try {
+        head = body.readNBytes(MAX_LOGGED_BODY + 1);
+      } catch (IOException e) {
+        r.abort();
+        throw e;
+      }
+      if (head.length <= MAX_LOGGED_BODY) {
+        log.response(sent, status, r.reason(), r.headers(), head, null, call.tag());
+        return r.withBody(new ByteArrayInputStream(head), head.length);
+      }
+      log.response(sent, status, r.reason(), r.headers(), null, "<JSON body over 1 MiB, not logged>", call.tag());
+      return r.withBody(new SequenceInputStream(new ByteArrayInputStream(head), body), r.contentLength());
     }
+    log.response(sent, status, r.reason(), r.headers(), null, status == 204 ? "" : "<streaming body, " + length(r)
+        + (type == null ? "" : ", " + type) + ">", call.tag());
+    return r;
+  }
+
+  private static String length(HttpResponse r) {
+    return r.contentLength() < 0 ? "unknown length" : r.contentLength() + " bytes";
   }
 
   @Override
-  public void close() throws IOException {
-    transport.close();
+  public void close() {
+    DatabricksException failure = null;
+    List<HttpTransport> all = new ArrayList<>(pluginTransports.values());
+    if (ownsTransport) {
+      all.add(transport);
+    }
+    for (HttpTransport t : all) {
+      try {
+        t.close();
+      } catch (RuntimeException e) {
+        failure = failure != null ? failure : new DatabricksException("cannot close the HTTP transport: " + e, e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 }

@@ -1,44 +1,48 @@
 package io.databricks4j.core.http.internal;
 
-import io.databricks4j.http.HttpRequest;
 import io.databricks4j.core.logging.HttpLogger;
 import io.databricks4j.core.retry.Backoff;
 import io.databricks4j.core.retry.Sleeper;
+import io.databricks4j.http.HttpPolicy;
+import io.databricks4j.http.HttpTransport;
+import io.databricks4j.http.HttpTransportOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
-import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * Everything {@link io.databricks4j.core.http.HttpPipeline.Builder} collected. Nullable:
- * {@code sslContext}, {@code proxyHost}, {@code proxyUsername}, {@code proxyPassword},
- * {@code errorContext}, {@code dnsResolver}.
+ * Everything {@link io.databricks4j.core.http.HttpPipeline.Builder} collected.
+ *
+ * @param origin scheme, host and port of the client's host: every relative request goes there
+ * @param hostSource where the host was configured, for messages ({@code DATABRICKS_HOST}); may be empty
+ * @param headers the authentication headers of an attempt; null for a pipeline of plug-in requests only
+ * @param transportName the {@code http_transport} setting; null for the preferred transport
+ * @param transport a transport of the caller's, which the pipeline then does not close; may be null
+ * @param attemptTimeout longest time one attempt of a decoded call may take, body included
+ * @param pluginBudget retry budget of one plug-in request (token, discovery)
+ * @param errorContext text for the message of a 401 or 403; may be null
  */
 public record PipelineSettings(
-    String baseUrl,
+    String origin,
+    String hostSource,
     Supplier<Map<String, String>> headers,
     Map<String, String> staticHeaders,
     String userAgent,
-    Duration connectTimeout,
-    Duration readTimeout,
+    HttpTransportOptions transportOptions,
+    String transportName,
+    HttpTransport transport,
+    Duration attemptTimeout,
     Duration retryTimeout,
     boolean retriesEnabled,
     int rateLimit,
-    boolean skipVerify,
-    SSLContext sslContext,
-    String proxyHost,
-    int proxyPort,
-    String proxyUsername,
-    String proxyPassword,
-    int maxConnections,
-    List<Consumer<HttpRequest.Builder>> interceptors,
+    List<HttpPolicy> policies,
     HttpLogger logger,
     Supplier<String> errorContext,
+    Duration pluginBudget,
     Backoff backoff,
     Clock clock,
     Sleeper sleeper,
-    DnsResolver dnsResolver) {}
+    LongSupplier nanoTime) {}

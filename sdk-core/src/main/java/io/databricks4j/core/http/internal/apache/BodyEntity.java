@@ -1,4 +1,4 @@
-package io.databricks4j.core.http.internal;
+package io.databricks4j.core.http.internal.apache;
 
 import io.databricks4j.http.RequestBody;
 import java.io.IOException;

@@ -1,0 +1,151 @@
+package io.databricks4j.core.http.internal.apache;
+
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.HttpResponse;
+import io.databricks4j.http.HttpTransport;
+import io.databricks4j.http.HttpTransportOptions;
+import io.databricks4j.http.ProxySettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Map;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.routing.HttpRoutePlanner;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The default transport: Apache HttpClient 5 (classic API) over a connection pool of {@link
+ * QuietConnection}s. It does no retries, follows no redirects and keeps no cookies; the pipeline
+ * above it does what is needed of those.
+ */
+final class ApacheTransport implements HttpTransport {
+  private final CloseableHttpClient client;
+
+  ApacheTransport(HttpTransportOptions o) {
+    ConnectionConfig.Builder connection = ConnectionConfig.custom()
+        .setConnectTimeout(Timeout.of(o.connectTimeout()))
+        .setSocketTimeout(Timeout.of(o.readTimeout()))
+        .setValidateAfterInactivity(TimeValue.ofSeconds(2));
+    o.connectionTtl().ifPresent(ttl -> connection.setTimeToLive(TimeValue.of(ttl)));
+    PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(o.maxConnections())
+        .setMaxConnPerRoute(o.maxConnections())
+        .setConnectionFactory(QuietConnection.FACTORY)
+        .setTlsSocketStrategy(new Tls(o))
+        .setDnsResolver(new Dns(o.nameResolver()))
+        .setDefaultConnectionConfig(connection.build());
+    HttpClientBuilder b = HttpClientBuilder.create()
+        .setConnectionManager(pool.build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableDefaultUserAgent()
+        .evictIdleConnections(TimeValue.of(o.idleTimeout()))
+        .setDefaultRequestConfig(RequestConfig.custom()
+            .setResponseTimeout(Timeout.of(o.readTimeout()))
+            .setConnectionRequestTimeout(Timeout.of(o.readTimeout()))
+            .build());
+    o.proxy().ifPresent(p -> proxy(b, p));
+    this.client = b.build();
+  }
+
+  /** The proxy for the hosts it applies to, direct for the others (loopback, metadata, NO_PROXY). */
+  private static void proxy(HttpClientBuilder b, ProxySettings p) {
+    HttpHost proxy = new HttpHost(p.host(), p.port());
+    HttpRoutePlanner direct = new org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner(null);
+    HttpRoutePlanner viaProxy = new org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner(proxy);
+    b.setRoutePlanner((target, context) -> p.appliesTo(target.getHostName())
+        ? viaProxy.determineRoute(target, context) : direct.determineRoute(target, context));
+    if (p.authType() == ProxySettings.AuthType.BASIC && p.username().isPresent()) {
+      BasicCredentialsProvider creds = new BasicCredentialsProvider();
+      creds.setCredentials(new AuthScope(proxy),
+          new UsernamePasswordCredentials(p.username().get(), p.password().orElse("").toCharArray()));
+      b.setDefaultCredentialsProvider(creds);
+    }
+  }
+
+  @Override
+  public HttpResponse send(HttpRequest request) throws IOException {
+    String origin = request.origin().orElseThrow(() -> new IllegalArgumentException(
+        "a request reaches the transport with its origin set: " + request));
+    HttpHost host = HttpHost.create(URI.create(origin));
+    BasicClassicHttpRequest r = new BasicClassicHttpRequest(request.method(), host, request.pathAndQuery());
+    for (Map.Entry<String, String> h : request.headers().entrySet()) {
+      if (!managed(h.getKey())) {
+        r.setHeader(h.getKey(), h.getValue());
+      }
+    }
+    request.body().ifPresent(body -> r.setEntity(new BodyEntity(body)));
+    ClassicHttpResponse response;
+    try {
+      response = client.executeOpen(host, r, null);
+    } catch (ConnectTimeoutException e) {
+      // HttpClient's connect time-out is an InterruptedIOException; it is a connect failure
+      ConnectException c = new ConnectException("connect to " + origin + " timed out: " + e.getMessage());
+      c.initCause(e);
+      throw c;
+    }
+    HttpEntity entity = response.getEntity();
+    InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+    HttpResponse.Builder b = HttpResponse.builder()
+        .status(response.getCode())
+        .reason(response.getReasonPhrase() == null ? "" : response.getReasonPhrase())
+        .body(body)
+        .contentLength(entity == null ? 0 : entity.getContentLength())
+        .onClose(response)
+        .onAbort(() -> abort(body, response));
+    for (Header h : response.getHeaders()) {
+      b.header(h.getName(), h.getValue());
+    }
+    return b.build();
+  }
+
+  /** Drops the connection without reading the rest of the body. */
+  private static void abort(InputStream body, ClassicHttpResponse response) {
+    try {
+      if (body instanceof EofSensorInputStream eof) {
+        eof.abort();
+      }
+    } catch (IOException ignored) {
+      // the connection is discarded either way
+    }
+    try {
+      response.close();
+    } catch (IOException ignored) {
+      // likewise
+    }
+  }
+
+  /** Headers the transport sets itself from the entity and the connection. */
+  private static boolean managed(String name) {
+    return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")
+        || name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("Connection");
+  }
+
+  @Override
+  public void close() {
+    client.close(CloseMode.GRACEFUL);
+  }
+
+  @Override
+  public String toString() {
+    return "ApacheTransport";
+  }
+}
