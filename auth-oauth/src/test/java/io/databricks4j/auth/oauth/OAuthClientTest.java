@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.oauth.testing.FakeIdentityProvider;
+import io.databricks4j.auth.testing.JdkSender;
 import io.databricks4j.auth.testing.MapConfigView;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -32,9 +33,11 @@ class OAuthClientTest {
     idp.close();
   }
 
+  private static final JdkSender HTTP = new JdkSender();
+
   private static OAuthClient client() {
     return OAuthClient.builder().host(idp.base()).clientId("web-app").clientSecret(SECRET).redirectUrl(CALLBACK)
-        .scopes(java.util.List.of("sql", "all-apis")).build();
+        .scopes(java.util.List.of("sql", "all-apis")).http(HTTP).build();
   }
 
   /** The browser's visit to the authorization URL: the query of the redirect back to the app. */
@@ -54,7 +57,7 @@ class OAuthClientTest {
     assertThat(session.values()).noneMatch(v -> v.contains(CANARY));
     Map<String, String> callback = visit(consent.authUrl());
 
-    SessionCredentials credentials = Consent.fromMap(session, SECRET).exchangeCallbackParameters(callback);
+    SessionCredentials credentials = Consent.fromMap(session, SECRET, HTTP).exchangeCallbackParameters(callback);
 
     HeaderFactory headers = credentials.configure(MapConfigView.of("host", idp.base())).orElseThrow();
     assertThat(headers.headers().get("Authorization")).startsWith("Bearer web-" + CANARY);
@@ -101,7 +104,7 @@ class OAuthClientTest {
       Consent consent = client().initiateConsent();
       SessionCredentials first = consent.exchangeCallbackParameters(visit(consent.authUrl()));
       Map<String, String> stored = first.toMap();
-      SessionCredentials restored = SessionCredentials.fromMap(stored, SECRET);
+      SessionCredentials restored = SessionCredentials.fromMap(stored, SECRET, HTTP);
       String access = restored.token().accessToken();
       assertThat(access).isNotEqualTo(stored.get("access_token"));
       assertThat(idp.calls().get(idp.calls().size() - 1).form()).containsEntry("grant_type", "refresh_token")
