@@ -1,20 +1,21 @@
 package io.databricks4j.auth.azure;
 
-import com.azure.core.http.policy.FixedDelay;
-import com.azure.core.http.policy.RetryPolicy;
-import io.databricks4j.auth.azure.internal.AzureTransport;
+import io.databricks4j.auth.azure.internal.AzureWorkspaceLookup;
 import io.databricks4j.auth.testing.LocalServer;
 import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.LocalServer.Request;
 import io.databricks4j.auth.testing.LocalServices;
-import java.time.Duration;
+import io.databricks4j.auth.testing.MapConfigView;
+import io.databricks4j.auth.testing.RoutingSender;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Local stand-ins for Microsoft Entra ID (the authority), the instance metadata service, Azure
- * Resource Manager and a Databricks workspace, each its own 127.0.0.1 server, and the transport
- * that routes the real Azure endpoints to them.
+ * Resource Manager and a Databricks workspace, each its own 127.0.0.1 server, and the sender that
+ * routes the real Azure endpoints to them (any other origin fails: no test reaches the network).
  */
 final class FakeAzure implements LocalServices {
   static final String WORKSPACE = "https://adb-123.4.azuredatabricks.net";
@@ -26,7 +27,7 @@ final class FakeAzure implements LocalServices {
   final LocalServer imds = LocalServer.start();
   final LocalServer arm = LocalServer.start();
   final LocalServer workspace = LocalServer.start();
-  final RoutingHttpClient http = new RoutingHttpClient()
+  final RoutingSender http = new RoutingSender()
       .route("https://login.microsoftonline.com", aad.url())
       .route("https://login.microsoftonline.us", aadGov.url())
       .route("https://login.chinacloudapi.cn", aad.url())
@@ -46,6 +47,7 @@ final class FakeAzure implements LocalServices {
   /** Routes back to the happy defaults and forgets recorded requests. */
   @Override
   public void reset() {
+    AzureWorkspaceLookup.forgetTenants();
     for (LocalServer s : new LocalServer[] {aad, aadGov, imds, arm, workspace}) {
       s.reset();
     }
@@ -63,9 +65,18 @@ final class FakeAzure implements LocalServices {
         r -> Reply.redirect("https://login.microsoftonline.com/" + TENANT + "/oauth2/authorize?client_id=x"));
   }
 
-  /** Azure Identity and our own requests through the routing client, retrying at once (tests do not wait). */
-  AzureTransport transport() {
-    return AzureTransport.of(http, new RetryPolicy(new FixedDelay(1, Duration.ofMillis(1))));
+  /** A configuration of {@code keyValues} whose requests go to these servers. */
+  MapConfigView config(String... keyValues) {
+    return MapConfigView.of(keyValues).withHttp(http);
+  }
+
+  /** As {@link #config(String...)}, with an environment. */
+  MapConfigView config(Map<String, String> env, String... keyValues) {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      m.put(keyValues[i], keyValues[i + 1]);
+    }
+    return new MapConfigView(m, env, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), http);
   }
 
   /** Which token a scope or resource asks for: databricks, management (service management) or arm. */

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RoutingSender implements HttpSender {
   private final HttpSender delegate;
   private final Map<String, String> routes;
+  private final Map<String, String> failures;
   private final List<HttpRequest> sent;
   private final List<Limits> limits;
   private final Limits own;
@@ -36,13 +37,15 @@ public final class RoutingSender implements HttpSender {
   }
 
   public RoutingSender(HttpSender delegate) {
-    this(delegate, new ConcurrentHashMap<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), null);
+    this(delegate, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new CopyOnWriteArrayList<>(),
+        new CopyOnWriteArrayList<>(), null);
   }
 
-  private RoutingSender(HttpSender delegate, Map<String, String> routes, List<HttpRequest> sent, List<Limits> limits,
-      Limits own) {
+  private RoutingSender(HttpSender delegate, Map<String, String> routes, Map<String, String> failures,
+      List<HttpRequest> sent, List<Limits> limits, Limits own) {
     this.delegate = delegate;
     this.routes = routes;
+    this.failures = failures;
     this.sent = sent;
     this.limits = limits;
     this.own = own;
@@ -51,6 +54,12 @@ public final class RoutingSender implements HttpSender {
   /** Sends requests for {@code origin} ({@code https://login.microsoftonline.com}) to {@code target} ({@code http://127.0.0.1:1234}). */
   public RoutingSender route(String origin, String target) {
     routes.put(normalize(origin), target);
+    return this;
+  }
+
+  /** Requests for {@code origin} fail as a sender does when it gets no answer, with {@code message}. */
+  public RoutingSender fail(String origin, String message) {
+    failures.put(normalize(origin), message);
     return this;
   }
 
@@ -79,6 +88,10 @@ public final class RoutingSender implements HttpSender {
     String origin = normalize(request.origin().orElseThrow(
         () -> new IllegalArgumentException("a plug-in request must carry an origin: " + request)));
     sent.add(request);
+    String failure = failures.get(origin);
+    if (failure != null) {
+      throw new DatabricksException(request.method() + " " + origin + request.path() + " failed: " + failure);
+    }
     String target = routes.get(origin);
     if (target == null && !loopback(origin)) {
       throw new DatabricksException(request.method() + " " + origin + request.path()
@@ -91,7 +104,7 @@ public final class RoutingSender implements HttpSender {
   public HttpSender withLimits(Duration connectTimeout, Duration budget) {
     Limits l = new Limits(connectTimeout, budget);
     limits.add(l);
-    return new RoutingSender(delegate.withLimits(connectTimeout, budget), routes, sent, limits, l);
+    return new RoutingSender(delegate.withLimits(connectTimeout, budget), routes, failures, sent, limits, l);
   }
 
   private static boolean loopback(String origin) {
