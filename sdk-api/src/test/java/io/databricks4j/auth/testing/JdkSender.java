@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An {@link HttpSender} for plug-in tests over {@code java.net.http}: one attempt per request, no
  * redirects followed, and {@link #withLimits} honoured (the connect time-out, and the budget as the
- * time to the response headers). Unlike {@link PlainSender} it writes nothing to any logger unless
- * the JDK's {@code jdk.httpclient.HttpClient.log} property asks it to, so log canary tests can read
- * every logger of the JVM without seeing the test's own transport.
+ * time to the response headers). Unlike {@link PlainSender}, whose {@code HttpURLConnection} logs
+ * request headers at FINE, it never logs headers or bodies: at FINE the JDK's client writes only
+ * connection events and URLs (logger {@code jdk.internal.httpclient.debug}), so a log canary test can
+ * read every logger of the JVM at ALL with this sender below the plug-in.
  */
 public final class JdkSender implements HttpSender {
   private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");

@@ -24,12 +24,15 @@ public final class RoutingSender implements HttpSender {
   private final HttpSender delegate;
   private final Map<String, String> routes;
   private final Map<String, String> failures;
-  private final List<HttpRequest> sent;
+  private final List<Sent> sent;
   private final List<Limits> limits;
   private final Limits own;
 
   /** What a plug-in asked {@link #withLimits} for. */
   public record Limits(Duration connectTimeout, Duration budget) {}
+
+  /** A request as the plug-in made it, and the limits of the sender it used (null: none asked for). */
+  public record Sent(HttpRequest request, Limits limits) {}
 
   /** Over a fresh {@link JdkSender}. */
   public RoutingSender() {
@@ -42,7 +45,7 @@ public final class RoutingSender implements HttpSender {
   }
 
   private RoutingSender(HttpSender delegate, Map<String, String> routes, Map<String, String> failures,
-      List<HttpRequest> sent, List<Limits> limits, Limits own) {
+      List<Sent> sent, List<Limits> limits, Limits own) {
     this.delegate = delegate;
     this.routes = routes;
     this.failures = failures;
@@ -63,8 +66,23 @@ public final class RoutingSender implements HttpSender {
     return this;
   }
 
+  /** Forgets routes, failures, recorded requests and limits, for this sender and those made from it. */
+  public void clear() {
+    routes.clear();
+    failures.clear();
+    sent.clear();
+    limits.clear();
+  }
+
   /** Every request sent so far, as the plug-in made it (its origin not yet rewritten). */
   public List<HttpRequest> requests() {
+    List<HttpRequest> out = new ArrayList<>();
+    sent.forEach(s -> out.add(s.request()));
+    return out;
+  }
+
+  /** Every request sent so far with the limits it was sent under. */
+  public List<Sent> sent() {
     return new ArrayList<>(sent);
   }
 
@@ -87,7 +105,7 @@ public final class RoutingSender implements HttpSender {
   public HttpResponse send(HttpRequest request) {
     String origin = normalize(request.origin().orElseThrow(
         () -> new IllegalArgumentException("a plug-in request must carry an origin: " + request)));
-    sent.add(request);
+    sent.add(new Sent(request, own));
     String failure = failures.get(origin);
     if (failure != null) {
       throw new DatabricksException(request.method() + " " + origin + request.path() + " failed: " + failure);
