@@ -39,6 +39,8 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
       "  logged-out) echo \"ERROR: Please run 'az login' to setup account.\"; exit 1;;",
       "  failing) echo \"This is just a failing script.\"; exit 1;;",
       "  hanging) sleep 30; exit 0;;",
+      "  old-cli) echo '{\"accessToken\":\"cli-old\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\"tokenType\":\"Bearer\"}'; exit 0;;",
+      "  no-token) echo '{\"tokenType\":\"Bearer\",\"note\":\"printed-" + CANARY + "\"}'; exit 0;;",
       "esac",
       "resource=''; prev=''",
       "for a in \"$@\"; do [ \"$prev\" = --resource ] && resource=\"$a\"; prev=\"$a\"; done",
@@ -163,6 +165,23 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("sleep")))
         .as("the fake az and its sleep were stopped").isEmpty();
+  }
+
+  @Test
+  void readsTheLocalTimeExpiryOfOlderClis() throws IOException {
+    mode("old-cli");
+
+    assertThat(strategy().configure(applicableConfig()).orElseThrow().headers()).containsEntry("Authorization", "Bearer cli-old");
+  }
+
+  @Test
+  void outputWithoutATokenIsAnErrorThatDoesNotEchoIt() throws IOException {
+    mode("no-token");
+
+    assertThatThrownBy(() -> strategy().configure(applicableConfig()))
+        .isInstanceOf(CredentialsException.class)
+        .hasMessageContaining("printed no accessToken")
+        .hasMessageNotContaining(CANARY);
   }
 
   @Test

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Tokens of whoever is logged in with {@code az login}: {@code az account get-access-token --output json
  * --resource <resource> [--tenant <tenant>]}, found on the PATH of the configuration's environment and
- * run with that environment and no input. The process gets {@link #TIMEOUT} (or the time-out given)
+ * run by its full path with that environment and no input. The process gets {@link #TIMEOUT} (or the time-out given)
  * and is killed, with its children, when it takes longer: {@code az} refreshes its own tokens over the
  * network, outside the SDK's pipeline, and can hang when the network is down.
  *
@@ -84,31 +84,36 @@ public final class AzureCli {
   }
 
   private List<String> command(List<String> args) {
+    Path az = findOnPath().orElseThrow(() -> new Unavailable(strategy
+        + ": the Azure CLI is not installed (no az on the PATH)"));
     List<String> command = new ArrayList<>();
-    if (windows()) {
-      command.addAll(List.of("cmd.exe", "/c", "az")); // az is az.cmd, a batch file
-    } else {
-      command.add(findOnPath().orElseThrow(() -> new Unavailable(strategy
-          + ": the Azure CLI is not installed (no az on the PATH)")).toString());
+    String name = az.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".cmd") || name.endsWith(".bat")) {
+      command.addAll(List.of("cmd.exe", "/c")); // on Windows az is a batch file
     }
+    command.add(az.toString());
     command.addAll(args);
     return command;
   }
 
+  /** {@code az} ({@code az.cmd}, {@code az.exe} or {@code az.bat} on Windows) on the environment's PATH. */
   private Optional<Path> findOnPath() {
     String path = config.environment().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("PATH"))
         .map(Map.Entry::getValue).findFirst().orElse("");
+    List<String> names = windows() ? List.of("az.cmd", "az.exe", "az.bat") : List.of("az");
     for (String dir : path.split(File.pathSeparator)) {
       if (dir.isBlank()) {
         continue;
       }
-      try {
-        Path candidate = Path.of(dir).resolve("az");
-        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
+      for (String name : names) {
+        try {
+          Path candidate = Path.of(dir).resolve(name);
+          if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+            return Optional.of(candidate);
+          }
+        } catch (InvalidPathException ignored) {
+          // a malformed PATH entry cannot hold the CLI
         }
-      } catch (InvalidPathException ignored) {
-        // a malformed PATH entry cannot hold the CLI
       }
     }
     return Optional.empty();
@@ -126,7 +131,7 @@ public final class AzureCli {
     builder.environment().clear();
     builder.environment().putAll(config.environment());
     if (windows()) {
-      // cmd.exe looks in the working directory first: run from the system directory, not from ours
+      // cmd.exe looks for what az.cmd calls in the working directory first: run from the system directory
       String systemRoot = config.environment().getOrDefault("SystemRoot", System.getenv("SystemRoot"));
       if (systemRoot != null) {
         builder.directory(new File(systemRoot));
