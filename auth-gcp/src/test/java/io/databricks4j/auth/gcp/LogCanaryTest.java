@@ -10,7 +10,6 @@ import io.databricks4j.auth.gcp.internal.SenderTransport;
 import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.LogCapture;
 import io.databricks4j.auth.testing.RoutingSender;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
