@@ -1,8 +1,8 @@
 /**
  * OAuth credential strategies for databricks4j ({@code oauth-m2m}, {@code external-browser},
  * {@code databricks-cli}, {@code metadata-service}, {@code github-oidc}, {@code env-oidc},
- * {@code file-oidc}) and the web-application login API. Every OAuth exchange goes through the
- * Nimbus OAuth 2.0 SDK.
+ * {@code file-oidc}) and the web-application login API. Every OAuth exchange is built by the
+ * Nimbus OAuth 2.0 SDK and sent through the client's {@code HttpSender}.
  */
 module io.databricks4j.auth.oauth {
   requires io.databricks4j.api;
@@ -13,6 +13,9 @@ module io.databricks4j.auth.oauth {
   requires static java.desktop;
 
   exports io.databricks4j.auth.oauth;
+
+  // the web-application API falls back to a registered sender when the application passes none
+  uses io.databricks4j.http.HttpSender;
 
   provides io.databricks4j.auth.CredentialsStrategy with
       io.databricks4j.auth.oauth.internal.OAuthM2mStrategy,

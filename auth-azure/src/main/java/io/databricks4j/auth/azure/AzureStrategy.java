@@ -1,24 +1,21 @@
 package io.databricks4j.auth.azure;
 
 import io.databricks4j.auth.CredentialsStrategy;
-import io.databricks4j.auth.azure.internal.AzureTransport;
 
 /**
  * What the Azure strategies have alike, so that each one states only when it applies and which
- * Azure Identity credential it uses: its name, priority and requirement, and the transport every
- * Azure Identity credential and our own requests go through (a seam for tests).
+ * credential it uses: its name, priority and requirement. Every request goes through the
+ * configuration's {@link io.databricks4j.auth.ConfigView#http()}.
  */
 abstract class AzureStrategy implements CredentialsStrategy {
   private final String name;
   private final int priority;
   private final String requirement;
-  final AzureTransport transport;
 
-  AzureStrategy(String name, int priority, String requirement, AzureTransport transport) {
+  AzureStrategy(String name, int priority, String requirement) {
     this.name = name;
     this.priority = priority;
     this.requirement = requirement;
-    this.transport = transport;
   }
 
   @Override
@@ -34,5 +31,10 @@ abstract class AzureStrategy implements CredentialsStrategy {
   @Override
   public final String requirement() {
     return requirement;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName();
   }
 }

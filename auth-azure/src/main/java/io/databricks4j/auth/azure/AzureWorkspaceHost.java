@@ -1,7 +1,6 @@
 package io.databricks4j.auth.azure;
 
 import io.databricks4j.auth.ConfigView;
-import io.databricks4j.auth.azure.internal.AzureTransport;
 import io.databricks4j.auth.azure.internal.AzureWorkspaceLookup;
 import java.util.Optional;
 
@@ -15,6 +14,10 @@ import java.util.Optional;
  * {@code azure-*} {@code auth_type}, else managed identity when {@code azure_use_msi} is set, else
  * the client secret when {@code azure_client_id} and {@code azure_client_secret} are set (it then
  * needs {@code azure_tenant_id}), else the Azure CLI. {@code azure_environment} picks the endpoint.
+ *
+ * <p>The Resource Manager request, and the service principal's token request, go through
+ * {@link ConfigView#http()} with a short bound of their own (connect within 1.5 s, each request within
+ * 2.5 s), so an unreachable endpoint fails quickly; setting {@code host} avoids the look-up.
  */
 public final class AzureWorkspaceHost {
   private AzureWorkspaceHost() {}
@@ -28,10 +31,6 @@ public final class AzureWorkspaceHost {
    *     {@link io.databricks4j.error.NotFound}) as its cause
    */
   public static Optional<String> resolve(ConfigView config) {
-    return resolve(config, AzureTransport.defaults());
-  }
-
-  static Optional<String> resolve(ConfigView config, AzureTransport transport) {
-    return AzureWorkspaceLookup.resolveHost(config, transport);
+    return AzureWorkspaceLookup.resolveHost(config);
   }
 }

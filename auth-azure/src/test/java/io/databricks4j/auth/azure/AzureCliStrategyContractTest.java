@@ -2,17 +2,17 @@ package io.databricks4j.auth.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
-import io.databricks4j.auth.testing.MapConfigView;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the real AzureCliCredential against a fake {@code az}: a shell script written into the
- * directory the surefire configuration puts first on the test JVM's PATH. A {@code mode} file next
- * to it picks the behaviour; every call is appended to {@code calls}.
+ * Runs the strategy against a fake {@code az}: a shell script in a directory that the configuration's
+ * environment puts first on its PATH. A {@code mode} file next to it picks the behaviour; every call
+ * is appended to {@code calls}.
  */
 class AzureCliStrategyContractTest extends CredentialsStrategyContract {
   static final Path DIR = Path.of(System.getProperty("fake.az.dir", "target/fake-az"));
@@ -38,6 +38,9 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
       "case \"$mode\" in",
       "  logged-out) echo \"ERROR: Please run 'az login' to setup account.\"; exit 1;;",
       "  failing) echo \"This is just a failing script.\"; exit 1;;",
+      "  hanging) sleep 30; exit 0;;",
+      "  old-cli) echo '{\"accessToken\":\"cli-old\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\"tokenType\":\"Bearer\"}'; exit 0;;",
+      "  no-token) echo '{\"tokenType\":\"Bearer\",\"note\":\"printed-" + CANARY + "\"}'; exit 0;;",
       "esac",
       "resource=''; prev=''",
       "for a in \"$@\"; do [ \"$prev\" = --resource ] && resource=\"$a\"; prev=\"$a\"; done",
@@ -84,14 +87,19 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
     return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
   }
 
+  /** A configuration whose PATH finds the fake az first. */
+  private static ConfigView withFakeAz(String... keyValues) {
+    return AZURE.config(Map.of("PATH", DIR.toAbsolutePath() + File.pathSeparator + System.getenv("PATH")), keyValues);
+  }
+
   @Override
   protected CredentialsStrategy strategy() {
-    return new AzureCliStrategy(AZURE.transport());
+    return new AzureCliStrategy();
   }
 
   @Override
   protected ConfigView applicableConfig() {
-    return MapConfigView.of("host", FakeAzure.WORKSPACE);
+    return withFakeAz("host", FakeAzure.WORKSPACE);
   }
 
   @Override
@@ -114,7 +122,7 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
 
   @Test
   void passesTheTenantWhenSet() throws IOException {
-    strategy().configure(MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_tenant_id", "tenant-9")).orElseThrow();
+    strategy().configure(withFakeAz("host", FakeAzure.WORKSPACE, "azure_tenant_id", "tenant-9")).orElseThrow();
 
     assertThat(calls()).allSatisfy(c -> assertThat(c).endsWith("--tenant tenant-9"));
   }
@@ -138,14 +146,49 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
 
   @Test
   void doesNotApplyWhenTheCliIsNotInstalled() throws IOException {
-    assumeTrue(List.of(System.getenv("PATH").split(":")).stream()
-        .noneMatch(d -> !d.equals(DIR.toString()) && Files.isExecutable(Path.of(d, "az"))), "a real az is installed");
-    Files.delete(AZ);
-    try {
-      assertThat(strategy().configure(applicableConfig())).isEmpty();
-    } finally {
-      installFakeAz();
-    }
+    ConfigView noAz = AZURE.config(Map.of("PATH", DIR.resolve("empty").toString()), "host", FakeAzure.WORKSPACE);
+
+    assertThat(strategy().configure(noAz)).isEmpty();
+    assertThat(calls()).isEmpty();
+  }
+
+  @Test
+  void aCliThatHangsIsStoppedAfterItsTimeOut() throws IOException {
+    mode("hanging");
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> new AzureCliStrategy(Duration.ofSeconds(1)).configure(applicableConfig()))
+        .isInstanceOf(CredentialsException.class)
+        .hasMessageStartingWith("azure-cli: `az account get-access-token")
+        .hasMessageContaining("did not finish within 1 s and was stopped");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("sleep")))
+        .as("the fake az and its sleep were stopped").isEmpty();
+  }
+
+  @Test
+  void readsTheLocalTimeExpiryOfOlderClis() throws IOException {
+    mode("old-cli");
+
+    assertThat(strategy().configure(applicableConfig()).orElseThrow().headers()).containsEntry("Authorization", "Bearer cli-old");
+  }
+
+  @Test
+  void outputWithoutATokenIsAnErrorThatDoesNotEchoIt() throws IOException {
+    mode("no-token");
+
+    assertThatThrownBy(() -> strategy().configure(applicableConfig()))
+        .isInstanceOf(CredentialsException.class)
+        .hasMessageContaining("printed no accessToken")
+        .hasMessageNotContaining(CANARY);
+  }
+
+  @Test
+  void makesNoHttpRequest() {
+    int before = AZURE.http.count();
+    strategy().configure(applicableConfig()).orElseThrow().headers();
+    assertThat(AZURE.http.count()).isEqualTo(before);
   }
 
   @Test
@@ -160,7 +203,7 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
 
   @Test
   void doesNotRunTheCliOutsideAzure() throws IOException {
-    assertThat(strategy().configure(MapConfigView.of("host", "https://x.cloud.databricks.com"))).isEmpty();
+    assertThat(strategy().configure(withFakeAz("host", "https://x.cloud.databricks.com"))).isEmpty();
     assertThat(calls()).isEmpty();
   }
 }

@@ -9,7 +9,6 @@ import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
 import io.databricks4j.auth.testing.LocalServer;
-import io.databricks4j.auth.testing.MapConfigView;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,12 +20,12 @@ class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract 
 
   @Override
   protected CredentialsStrategy strategy() {
-    return new AzureClientSecretStrategy(AZURE.transport());
+    return new AzureClientSecretStrategy();
   }
 
   @Override
   protected ConfigView applicableConfig() {
-    return MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
+    return AZURE.config("host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
         "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
   }
 
@@ -52,7 +51,7 @@ class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract 
 
   @Test
   void discoversTheTenantFromTheWorkspaceWhenNotSet() {
-    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
+    ConfigView config = AZURE.config("host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
         "azure_client_secret", SECRET);
 
     Map<String, String> headers = strategy().configure(config).orElseThrow().headers();
@@ -66,7 +65,7 @@ class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract 
   @Test
   void saysToSetTheTenantWhenTheWorkspaceDoesNotGiveItAway() {
     AZURE.workspace.route("GET", "/aad/auth", r -> LocalServer.Reply.json(404, "{}"));
-    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
+    ConfigView config = AZURE.config("host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
         "azure_client_secret", SECRET);
 
     assertThatThrownBy(() -> strategy().configure(config))
@@ -79,7 +78,7 @@ class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract 
   @Test
   void sendsTheWorkspaceResourceIdWhenSet() {
     String resourceId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/ws";
-    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_workspace_resource_id", resourceId,
+    ConfigView config = AZURE.config("host", FakeAzure.WORKSPACE, "azure_workspace_resource_id", resourceId,
         "azure_client_id", FakeAzure.CLIENT_ID, "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
 
     assertThat(strategy().configure(config).orElseThrow().headers())
@@ -88,7 +87,7 @@ class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract 
 
   @Test
   void appliesToAResourceIdWithoutAzureHost() {
-    ConfigView config = MapConfigView.of("host", "https://adb-1.2.example.net",
+    ConfigView config = AZURE.config("host", "https://adb-1.2.example.net",
         "azure_workspace_resource_id", "/subscriptions/s/x", "azure_client_id", FakeAzure.CLIENT_ID,
         "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
 
@@ -97,7 +96,7 @@ class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract 
 
   @Test
   void doesNotApplyOutsideAzure() {
-    ConfigView config = MapConfigView.of("host", "https://x.cloud.databricks.com", "azure_client_id",
+    ConfigView config = AZURE.config("host", "https://x.cloud.databricks.com", "azure_client_id",
         FakeAzure.CLIENT_ID, "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
 
     assertThat(strategy().configure(config)).isEmpty();
@@ -106,7 +105,7 @@ class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract 
 
   @Test
   void usesTheLoginHostAndManagementEndpointOfTheAzureEnvironment() {
-    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_environment", "usgovernment",
+    ConfigView config = AZURE.config("host", FakeAzure.WORKSPACE, "azure_environment", "usgovernment",
         "azure_client_id", FakeAzure.CLIENT_ID, "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
 
     strategy().configure(config).orElseThrow().headers();

@@ -8,11 +8,12 @@ import com.azure.json.JsonWriter;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
-import io.databricks4j.auth.azure.internal.AzureTransport;
+import io.databricks4j.auth.azure.internal.AzureWorkspaceLookup;
 import io.databricks4j.auth.testing.LocalServer;
 import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.LocalServer.Request;
 import io.databricks4j.auth.testing.MapConfigView;
+import io.databricks4j.auth.testing.RoutingSender;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -155,7 +156,8 @@ class AzureConformanceTest {
       fixtures.addAll(imdsFromExpectations(expect, fixtures));
     }
 
-    RoutingHttpClient http = new RoutingHttpClient();
+    AzureWorkspaceLookup.forgetTenants();
+    RoutingSender http = new RoutingSender();
     for (String origin : List.of("https://login.microsoftonline.com", "http://169.254.169.254",
         "https://management.azure.com")) {
       http.route(origin, server.url());
@@ -183,8 +185,6 @@ class AzureConformanceTest {
       served.add(fixture);
     }
     serve(server, served);
-    AzureTransport transport = AzureTransport.of(http,
-        new com.azure.core.http.policy.RetryPolicy(new com.azure.core.http.policy.FixedDelay(0, java.time.Duration.ofMillis(1))));
 
     Map<String, String> env = new HashMap<>();
     map(c.getOrDefault("env", Map.of())).forEach((k, v) -> {
@@ -192,7 +192,7 @@ class AzureConformanceTest {
         env.put(k, String.valueOf(v));
       }
     });
-    ConfigView config = new MapConfigView(attributes, env, testdata.resolve("empty_home"));
+    ConfigView config = new MapConfigView(attributes, env, testdata.resolve("empty_home"), http);
 
     Map<String, String> headers = null;
     Optional<String> tenant = Optional.empty();
@@ -201,16 +201,16 @@ class AzureConformanceTest {
     String name = (String) c.get("name");
     try {
       if (name.startsWith("azure_tenant_id")) {
-        tenant = AzureTenantId.discover(config, transport);
+        tenant = AzureTenantId.discover(config);
       } else {
         if (config.host().isEmpty()) {
-          resolvedHost = AzureWorkspaceHost.resolve(config, transport).orElse(null);
+          resolvedHost = AzureWorkspaceHost.resolve(config).orElse(null);
           if (resolvedHost != null) {
             attributes.put("host", resolvedHost);
-            config = new MapConfigView(attributes, env, testdata.resolve("empty_home"));
+            config = new MapConfigView(attributes, env, testdata.resolve("empty_home"), http);
           }
         }
-        HeaderFactory factory = select(attributes.get("auth_type"), config, transport);
+        HeaderFactory factory = select(attributes.get("auth_type"), config);
         headers = factory == null ? null : factory.headers();
         if (factory == null) {
           problems.add("no Azure strategy applied");
@@ -278,8 +278,8 @@ class AzureConformanceTest {
   }
 
   /** The Azure strategy named by auth_type, else the first that applies by priority (the CLI is never probed). */
-  private static HeaderFactory select(String authType, ConfigView config, AzureTransport transport) {
-    List<CredentialsStrategy> strategies = List.of(new AzureMsiStrategy(transport), new AzureClientSecretStrategy(transport));
+  private static HeaderFactory select(String authType, ConfigView config) {
+    List<CredentialsStrategy> strategies = List.of(new AzureMsiStrategy(), new AzureClientSecretStrategy());
     for (CredentialsStrategy s : strategies) {
       if (authType == null || authType.equals(s.authType())) {
         Optional<HeaderFactory> f = s.configure(config);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
-import io.databricks4j.auth.testing.MapConfigView;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,12 +15,12 @@ class AzureMsiStrategyContractTest extends CredentialsStrategyContract {
 
   @Override
   protected CredentialsStrategy strategy() {
-    return new AzureMsiStrategy(AZURE.transport());
+    return new AzureMsiStrategy();
   }
 
   @Override
   protected ConfigView applicableConfig() {
-    return MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_use_msi", "true");
+    return AZURE.config("host", FakeAzure.WORKSPACE, "azure_use_msi", "true");
   }
 
   @Override
@@ -44,7 +43,7 @@ class AzureMsiStrategyContractTest extends CredentialsStrategyContract {
 
   @Test
   void aUserAssignedIdentityIsNamedByAzureClientId() {
-    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_use_msi", "true", "azure_client_id", "uai-1");
+    ConfigView config = AZURE.config("host", FakeAzure.WORKSPACE, "azure_use_msi", "true", "azure_client_id", "uai-1");
 
     Map<String, String> headers = strategy().configure(config).orElseThrow().headers();
 
@@ -54,7 +53,7 @@ class AzureMsiStrategyContractTest extends CredentialsStrategyContract {
 
   @Test
   void sendsTheWorkspaceResourceIdWhenSet() {
-    ConfigView config = MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_use_msi", "true",
+    ConfigView config = AZURE.config("host", FakeAzure.WORKSPACE, "azure_use_msi", "true",
         "azure_workspace_resource_id", "/subscriptions/s/rg/ws");
 
     assertThat(strategy().configure(config).orElseThrow().headers())
@@ -63,9 +62,9 @@ class AzureMsiStrategyContractTest extends CredentialsStrategyContract {
 
   @Test
   void doesNotApplyWithoutAzureUseMsi() {
-    assertThat(strategy().configure(MapConfigView.of("host", FakeAzure.WORKSPACE))).isEmpty();
-    assertThat(strategy().configure(MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_use_msi", "false"))).isEmpty();
-    assertThat(strategy().configure(MapConfigView.of("host", "https://x.cloud.databricks.com", "azure_use_msi", "true")))
+    assertThat(strategy().configure(AZURE.config("host", FakeAzure.WORKSPACE))).isEmpty();
+    assertThat(strategy().configure(AZURE.config("host", FakeAzure.WORKSPACE, "azure_use_msi", "false"))).isEmpty();
+    assertThat(strategy().configure(AZURE.config("host", "https://x.cloud.databricks.com", "azure_use_msi", "true")))
         .isEmpty();
     assertThat(AZURE.imds.requests()).isEmpty();
   }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.testing.LocalServer.Reply;
-import io.databricks4j.auth.testing.MapConfigView;
 import io.databricks4j.error.NotFound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +25,10 @@ class AzureWorkspaceHostTest {
 
   @Test
   void readsTheWorkspaceUrlFromResourceManagerWithTheServicePrincipal() {
-    ConfigView config = MapConfigView.of("azure_workspace_resource_id", RESOURCE_ID, "azure_client_id",
+    ConfigView config = AZURE.config("azure_workspace_resource_id", RESOURCE_ID, "azure_client_id",
         FakeAzure.CLIENT_ID, "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT);
 
-    assertThat(AzureWorkspaceHost.resolve(config, AZURE.transport())).contains("https://adb-77.7.azuredatabricks.net");
+    assertThat(AzureWorkspaceHost.resolve(config)).contains("https://adb-77.7.azuredatabricks.net");
 
     assertThat(AZURE.arm.requests()).singleElement().satisfies(r -> {
       assertThat(r.param("api-version")).isEqualTo("2018-04-01");
@@ -41,9 +40,9 @@ class AzureWorkspaceHostTest {
 
   @Test
   void readsTheWorkspaceUrlWithTheManagedIdentity() {
-    ConfigView config = MapConfigView.of("azure_workspace_resource_id", RESOURCE_ID, "azure_use_msi", "true");
+    ConfigView config = AZURE.config("azure_workspace_resource_id", RESOURCE_ID, "azure_use_msi", "true");
 
-    assertThat(AzureWorkspaceHost.resolve(config, AZURE.transport())).contains("https://adb-77.7.azuredatabricks.net");
+    assertThat(AzureWorkspaceHost.resolve(config)).contains("https://adb-77.7.azuredatabricks.net");
 
     assertThat(AZURE.arm.requests()).singleElement()
         .satisfies(r -> assertThat(r.headers.get("Authorization")).matches("Bearer msi-system-arm-\\d+"));
@@ -53,10 +52,10 @@ class AzureWorkspaceHostTest {
 
   @Test
   void usesTheResourceManagerOfTheAzureEnvironment() {
-    ConfigView config = MapConfigView.of("azure_workspace_resource_id", RESOURCE_ID, "azure_use_msi", "true",
+    ConfigView config = AZURE.config("azure_workspace_resource_id", RESOURCE_ID, "azure_use_msi", "true",
         "azure_environment", "AzureUSGovernment");
 
-    AzureWorkspaceHost.resolve(config, AZURE.transport());
+    AzureWorkspaceHost.resolve(config);
 
     assertThat(AZURE.imds.requests()).singleElement()
         .satisfies(r -> assertThat(r.param("resource")).isEqualTo("https://management.usgovcloudapi.net/"));
@@ -64,9 +63,9 @@ class AzureWorkspaceHostTest {
 
   @Test
   void hasNothingToResolveWhenTheHostIsSetOrThereIsNoResourceId() {
-    assertThat(AzureWorkspaceHost.resolve(MapConfigView.of("host", FakeAzure.WORKSPACE,
-        "azure_workspace_resource_id", RESOURCE_ID, "azure_use_msi", "true"), AZURE.transport())).isEmpty();
-    assertThat(AzureWorkspaceHost.resolve(MapConfigView.of("azure_use_msi", "true"), AZURE.transport())).isEmpty();
+    assertThat(AzureWorkspaceHost.resolve(AZURE.config("host", FakeAzure.WORKSPACE,
+        "azure_workspace_resource_id", RESOURCE_ID, "azure_use_msi", "true"))).isEmpty();
+    assertThat(AzureWorkspaceHost.resolve(AZURE.config("azure_use_msi", "true"))).isEmpty();
     assertThat(AZURE.imds.requests()).isEmpty();
     assertThat(AZURE.arm.requests()).isEmpty();
   }
@@ -75,9 +74,9 @@ class AzureWorkspaceHostTest {
   void anUnknownWorkspaceIsNotFoundWithTheServiceMessage() {
     AZURE.arm.route("GET", RESOURCE_ID, r -> Reply.json(404,
         "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The Resource 'ws' was not found.\"}}"));
-    ConfigView config = MapConfigView.of("azure_workspace_resource_id", RESOURCE_ID, "azure_use_msi", "true");
+    ConfigView config = AZURE.config("azure_workspace_resource_id", RESOURCE_ID, "azure_use_msi", "true");
 
-    assertThatThrownBy(() -> AzureWorkspaceHost.resolve(config, AZURE.transport()))
+    assertThatThrownBy(() -> AzureWorkspaceHost.resolve(config))
         .isInstanceOf(CredentialsException.class)
         .hasMessageContaining("azure_workspace_resource_id=" + RESOURCE_ID)
         .hasMessageContaining("HTTP 404: The Resource 'ws' was not found.")
@@ -87,10 +86,10 @@ class AzureWorkspaceHostTest {
 
   @Test
   void aServicePrincipalNeedsItsTenantWithoutAHost() {
-    ConfigView config = MapConfigView.of("azure_workspace_resource_id", RESOURCE_ID, "azure_client_id",
+    ConfigView config = AZURE.config("azure_workspace_resource_id", RESOURCE_ID, "azure_client_id",
         FakeAzure.CLIENT_ID, "azure_client_secret", SECRET);
 
-    assertThatThrownBy(() -> AzureWorkspaceHost.resolve(config, AZURE.transport()))
+    assertThatThrownBy(() -> AzureWorkspaceHost.resolve(config))
         .isInstanceOf(CredentialsException.class)
         .hasMessageContaining("azure_tenant_id is needed")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));

@@ -1,20 +1,21 @@
 package io.databricks4j.auth.azure;
 
-import com.azure.core.http.policy.FixedDelay;
-import com.azure.core.http.policy.RetryPolicy;
-import io.databricks4j.auth.azure.internal.AzureTransport;
+import io.databricks4j.auth.azure.internal.AzureWorkspaceLookup;
 import io.databricks4j.auth.testing.LocalServer;
 import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.LocalServer.Request;
 import io.databricks4j.auth.testing.LocalServices;
-import java.time.Duration;
+import io.databricks4j.auth.testing.MapConfigView;
+import io.databricks4j.auth.testing.RoutingSender;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Local stand-ins for Microsoft Entra ID (the authority), the instance metadata service, Azure
- * Resource Manager and a Databricks workspace, each its own 127.0.0.1 server, and the transport
- * that routes the real Azure endpoints to them.
+ * Resource Manager and a Databricks workspace, each its own 127.0.0.1 server, and the sender that
+ * routes the real Azure endpoints to them (any other origin fails: no test reaches the network).
  */
 final class FakeAzure implements LocalServices {
   static final String WORKSPACE = "https://adb-123.4.azuredatabricks.net";
@@ -26,30 +27,35 @@ final class FakeAzure implements LocalServices {
   final LocalServer imds = LocalServer.start();
   final LocalServer arm = LocalServer.start();
   final LocalServer workspace = LocalServer.start();
-  final RoutingHttpClient http = new RoutingHttpClient()
-      .route("https://login.microsoftonline.com", aad.url())
-      .route("https://login.microsoftonline.us", aadGov.url())
-      .route("https://login.chinacloudapi.cn", aad.url())
-      .route("http://169.254.169.254", imds.url())
-      .route("https://management.azure.com", arm.url())
-      .route("https://management.usgovcloudapi.net", arm.url())
-      .route(WORKSPACE, workspace.url());
+  final RoutingSender http = new RoutingSender();
   private final AtomicInteger issued = new AtomicInteger();
   volatile String clientSecret;
   volatile long lifetimeSeconds = 3600;
+  /** Appended to every access token issued (a log canary test puts its secret there). */
+  volatile String tokenSuffix = "";
 
   FakeAzure(String clientSecret) {
     this.clientSecret = clientSecret;
     reset();
   }
 
-  /** Routes back to the happy defaults and forgets recorded requests. */
+  /** Routes back to the happy defaults; recorded requests (the sender's and the servers') forgotten. */
   @Override
   public void reset() {
+    AzureWorkspaceLookup.forgetTenants();
+    http.clear();
+    http.route("https://login.microsoftonline.com", aad.url())
+        .route("https://login.microsoftonline.us", aadGov.url())
+        .route("https://login.chinacloudapi.cn", aad.url())
+        .route("http://169.254.169.254", imds.url())
+        .route("https://management.azure.com", arm.url())
+        .route("https://management.usgovcloudapi.net", arm.url())
+        .route(WORKSPACE, workspace.url());
     for (LocalServer s : new LocalServer[] {aad, aadGov, imds, arm, workspace}) {
       s.reset();
     }
     lifetimeSeconds = 3600;
+    tokenSuffix = "";
     for (LocalServer authority : new LocalServer[] {aad, aadGov}) {
       authority.route("GET", "/common/discovery/instance", r -> Reply.json(200, "{\"tenant_discovery_endpoint\":"
         + "\"https://login.microsoftonline.com/" + TENANT + "/v2.0/.well-known/openid-configuration\","
@@ -63,9 +69,18 @@ final class FakeAzure implements LocalServices {
         r -> Reply.redirect("https://login.microsoftonline.com/" + TENANT + "/oauth2/authorize?client_id=x"));
   }
 
-  /** Azure Identity and our own requests through the routing client, retrying at once (tests do not wait). */
-  AzureTransport transport() {
-    return AzureTransport.of(http, new RetryPolicy(new FixedDelay(1, Duration.ofMillis(1))));
+  /** A configuration of {@code keyValues} whose requests go to these servers. */
+  MapConfigView config(String... keyValues) {
+    return MapConfigView.of(keyValues).withHttp(http);
+  }
+
+  /** As {@link #config(String...)}, with an environment. */
+  MapConfigView config(Map<String, String> env, String... keyValues) {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      m.put(keyValues[i], keyValues[i + 1]);
+    }
+    return new MapConfigView(m, env, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), http);
   }
 
   /** Which token a scope or resource asks for: databricks, management (service management) or arm. */
@@ -92,7 +107,7 @@ final class FakeAzure implements LocalServices {
           + " secret provided. Ensure the secret being sent in the request is the client secret value.\","
           + "\"error_codes\":[7000215]}");
     }
-    String token = "aad-" + kind(r.param("scope")) + "-" + issued.incrementAndGet();
+    String token = "aad-" + kind(r.param("scope")) + "-" + issued.incrementAndGet() + tokenSuffix;
     return Reply.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":" + lifetimeSeconds
         + ",\"ext_expires_in\":" + lifetimeSeconds + ",\"access_token\":\"" + token + "\"}");
   }
@@ -102,12 +117,21 @@ final class FakeAzure implements LocalServices {
       return Reply.json(400, "{\"error\":\"invalid_request\",\"error_description\":\"Required metadata header not specified\"}");
     }
     String who = r.param("client_id") == null ? "system" : r.param("client_id");
-    String token = "msi-" + who + "-" + kind(r.param("resource")) + "-" + issued.incrementAndGet();
+    String token = "msi-" + who + "-" + kind(r.param("resource")) + "-" + issued.incrementAndGet() + tokenSuffix;
     // under MSAL's five-minute refresh buffer, so its process-wide managed identity cache never
     // hands one test the token of another
     long expiresOn = Instant.now().getEpochSecond() + 290;
     return Reply.json(200, "{\"access_token\":\"" + token + "\",\"expires_on\":\"" + expiresOn
         + "\",\"resource\":\"" + r.param("resource") + "\",\"token_type\":\"Bearer\"}");
+  }
+
+  /** Every request the local servers answered. */
+  int served() {
+    int n = 0;
+    for (LocalServer s : new LocalServer[] {aad, aadGov, imds, arm, workspace}) {
+      n += s.requests().size();
+    }
+    return n;
   }
 
   @Override

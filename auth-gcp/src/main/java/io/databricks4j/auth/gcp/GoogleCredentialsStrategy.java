@@ -11,8 +11,8 @@ import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.gcp.internal.CredentialsJson;
 import io.databricks4j.auth.gcp.internal.GoogleHeaders;
+import io.databricks4j.auth.gcp.internal.GoogleHttp;
 import io.databricks4j.auth.gcp.internal.GoogleTokenSource;
-import io.databricks4j.auth.gcp.internal.GoogleTransport;
 import io.databricks4j.auth.gcp.internal.Secrets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,21 +24,16 @@ import java.util.Optional;
  * the JSON or the path of its file). Sends a Google ID token whose audience is the host; to the
  * accounts console it also sends the service account's access token in
  * {@code X-Databricks-GCP-SA-Access-Token}, which account-level operations on GCP resources need.
+ *
+ * <p>Token requests go through {@link ConfigView#http()}; the library's own retries are switched off,
+ * the sender's apply.
  */
 public final class GoogleCredentialsStrategy implements CredentialsStrategy {
   /** The scopes of the service account access token, as the official Databricks SDKs ask for. */
   static final List<String> SA_SCOPES = List.of("https://www.googleapis.com/auth/cloud-platform",
       "https://www.googleapis.com/auth/compute");
 
-  private final GoogleTransport transport;
-
-  public GoogleCredentialsStrategy() {
-    this(GoogleTransport.defaults());
-  }
-
-  GoogleCredentialsStrategy(GoogleTransport transport) {
-    this.transport = transport;
-  }
+  public GoogleCredentialsStrategy() {}
 
   @Override
   public String authType() {
@@ -56,6 +51,11 @@ public final class GoogleCredentialsStrategy implements CredentialsStrategy {
   }
 
   @Override
+  public String toString() {
+    return "GoogleCredentialsStrategy";
+  }
+
+  @Override
   public Optional<HeaderFactory> configure(ConfigView config) {
     Optional<String> value = config.attribute("google_credentials");
     Optional<String> host = config.host();
@@ -66,7 +66,8 @@ public final class GoogleCredentialsStrategy implements CredentialsStrategy {
     Secrets secrets = json.secrets();
     GoogleCredentials credentials;
     try {
-      credentials = GoogleCredentials.fromStream(new ByteArrayInputStream(json.bytes()), transport.factory());
+      credentials = GoogleCredentials.fromStream(new ByteArrayInputStream(json.bytes()), GoogleHttp.transport(config))
+          .createWithCustomRetryStrategy(false);
     } catch (IOException | RuntimeException e) {
       throw new CredentialsException(authType() + ": " + json.origin() + " is not valid Google credentials JSON: "
           + secrets.redact(e.getMessage()), secrets.sanitize(e));

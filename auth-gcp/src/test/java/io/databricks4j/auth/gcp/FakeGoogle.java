@@ -1,16 +1,13 @@
 package io.databricks4j.auth.gcp;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.auth.http.HttpTransportFactory;
-import io.databricks4j.auth.gcp.internal.GoogleTransport;
 import io.databricks4j.auth.testing.LocalServer;
 import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.LocalServer.Request;
 import io.databricks4j.auth.testing.LocalServices;
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URL;
+import io.databricks4j.auth.testing.MapConfigView;
+import io.databricks4j.auth.testing.RoutingSender;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -19,6 +16,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,18 +25,24 @@ import java.util.regex.Pattern;
 
 /**
  * Local stand-ins for Google's OAuth token endpoint (a service account key's {@code token_uri}
- * points at it) and the IAM Credentials API, with throwaway RSA keys generated per run. The token
- * endpoint checks every JWT assertion against the public key of its service account.
+ * points at it), the IAM Credentials API and the metadata server, with throwaway RSA keys generated
+ * per run, and the sender that routes Google's fixed endpoints to them (any other origin fails: no
+ * test reaches the network). The token endpoint checks every JWT assertion against the public key
+ * of its service account.
  */
 final class FakeGoogle implements LocalServices {
   static final String CANARY = io.databricks4j.auth.testing.CredentialsStrategyContract.CANARY;
 
   final LocalServer oauth = LocalServer.start();
   final LocalServer iam = LocalServer.start();
+  final LocalServer metadata = LocalServer.start();
+  final RoutingSender http = new RoutingSender();
   private final KeyPair issuer = rsa();
   private final Map<String, PublicKey> accounts = new ConcurrentHashMap<>();
   private final AtomicInteger issued = new AtomicInteger();
   volatile long lifetimeSeconds = 3600;
+  /** Appended to every access token issued (a log canary test puts its secret there). */
+  volatile String tokenSuffix = "";
 
   FakeGoogle() {
     reset();
@@ -48,37 +52,60 @@ final class FakeGoogle implements LocalServices {
   public void reset() {
     oauth.reset();
     iam.reset();
+    metadata.reset();
     lifetimeSeconds = 3600;
+    tokenSuffix = "";
     oauth.route("POST", "/token", this::token);
+    http.clear();
+    http.route("https://iamcredentials.googleapis.com", iam.url());
   }
 
-  /** Every request goes to our servers; an address we do not serve fails, so no test reaches the network. */
-  GoogleTransport transport() {
-    HttpTransportFactory factory = () -> new NetHttpTransport.Builder().setConnectionFactory(this::open).build();
-    return GoogleTransport.of(factory);
+  /** Serves the metadata server's default service account token at its two addresses. */
+  void serveMetadata() {
+    metadata.route("GET", "/computeMetadata/v1/instance/service-accounts/default/token", r ->
+        "Google".equals(r.headers.get("Metadata-Flavor"))
+            ? new Reply(200, Map.of("Content-Type", "application/json", "Metadata-Flavor", "Google"),
+                "{\"access_token\":\"ya29.sa-" + issued.incrementAndGet() + "-cloud-platform" + tokenSuffix
+                    + "\",\"expires_in\":" + lifetimeSeconds + ",\"token_type\":\"Bearer\"}")
+            : Reply.json(403, "{}"));
+    http.route("http://metadata.google.internal", metadata.url()).route("http://169.254.169.254", metadata.url());
   }
 
-  private HttpURLConnection open(URL url) throws IOException {
-    if (url.getHost().equals("127.0.0.1")) {
-      return (HttpURLConnection) url.openConnection();
+  /** Every request the local servers answered. */
+  int served() {
+    return oauth.requests().size() + iam.requests().size() + metadata.requests().size();
+  }
+
+  /** A configuration whose requests go to these servers. */
+  MapConfigView config(Map<String, String> env, Path home, String... keyValues) {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      m.put(keyValues[i], keyValues[i + 1]);
     }
-    if (url.getProtocol().equals("https") && url.getHost().equals("iamcredentials.googleapis.com")) {
-      return (HttpURLConnection) new URL(iam.url() + url.getFile()).openConnection();
-    }
-    throw new IOException("the test has no local server for " + url);
+    return new MapConfigView(m, env, home, http);
+  }
+
+  /** As {@link #config(Map, Path, String...)} with no environment and the temporary directory as home. */
+  MapConfigView config(String... keyValues) {
+    return config(Map.of(), Path.of(System.getProperty("java.io.tmpdir")), keyValues);
   }
 
   /** A service account key JSON for {@code email} whose token_uri is our server; secrets carry the canary. */
   String serviceAccount(String email) {
+    return serviceAccount(email, CANARY);
+  }
+
+  /** As {@link #serviceAccount(String)}, with {@code secret} in the private key and its id. */
+  String serviceAccount(String email, String secret) {
     KeyPair key = rsa();
     accounts.put(email, key.getPublic());
     String pem = "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
     // PEM readers skip text before BEGIN: the canary sits inside the secret itself
-    String privateKey = CANARY + "\n" + pem;
+    String privateKey = secret + "\n" + pem;
     return "{\n  \"type\": \"service_account\",\n  \"project_id\": \"proj\",\n"
-        + "  \"private_key_id\": \"kid-" + CANARY + "\",\n"
+        + "  \"private_key_id\": \"kid-" + secret + "\",\n"
         + "  \"private_key\": \"" + privateKey.replace("\n", "\\n") + "\",\n"
         + "  \"client_email\": \"" + email + "\",\n  \"client_id\": \"1234567890\",\n"
         + "  \"token_uri\": \"" + oauth.url() + "/token\",\n  \"universe_domain\": \"googleapis.com\"\n}\n";
@@ -109,7 +136,7 @@ final class FakeGoogle implements LocalServices {
       return Reply.json(200, "{\"id_token\":\"" + idToken(audience, email) + "\"}");
     }
     return Reply.json(200, "{\"access_token\":\"ya29.sa-" + issued.incrementAndGet() + "-" + field(claims, "scope")
-        .replace("https://www.googleapis.com/auth/", "").replace(' ', '+') + "\",\"expires_in\":" + lifetimeSeconds
+        .replace("https://www.googleapis.com/auth/", "").replace(' ', '+') + tokenSuffix + "\",\"expires_in\":" + lifetimeSeconds
         + ",\"token_type\":\"Bearer\"}");
   }
 
@@ -173,5 +200,6 @@ final class FakeGoogle implements LocalServices {
   public void close() {
     oauth.close();
     iam.close();
+    metadata.close();
   }
 }

@@ -9,7 +9,7 @@ import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
 import io.databricks4j.auth.testing.LocalServer.Reply;
-import io.databricks4j.auth.testing.MapConfigView;
+import io.databricks4j.auth.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,12 +36,12 @@ class GoogleCredentialsStrategyContractTest extends CredentialsStrategyContract 
 
   @Override
   protected CredentialsStrategy strategy() {
-    return new GoogleCredentialsStrategy(GOOGLE.transport());
+    return new GoogleCredentialsStrategy();
   }
 
   @Override
   protected ConfigView applicableConfig() {
-    return MapConfigView.of("host", WORKSPACE, "google_credentials", KEY_JSON);
+    return GOOGLE.config("host", WORKSPACE, "google_credentials", KEY_JSON);
   }
 
   @Override
@@ -63,7 +63,7 @@ class GoogleCredentialsStrategyContractTest extends CredentialsStrategyContract 
 
   @Test
   void sendsTheServiceAccountAccessTokenToTheAccountsConsole() {
-    ConfigView config = MapConfigView.of("host", ACCOUNTS, "google_credentials", KEY_JSON);
+    ConfigView config = GOOGLE.config("host", ACCOUNTS, "google_credentials", KEY_JSON);
 
     Map<String, String> headers = strategy().configure(config).orElseThrow().headers();
 
@@ -76,14 +76,14 @@ class GoogleCredentialsStrategyContractTest extends CredentialsStrategyContract 
     Path file = Files.writeString(dir.resolve("sa.json"), KEY_JSON);
 
     Map<String, String> headers = strategy()
-        .configure(MapConfigView.of("host", WORKSPACE, "google_credentials", file.toString())).orElseThrow().headers();
+        .configure(GOOGLE.config("host", WORKSPACE, "google_credentials", file.toString())).orElseThrow().headers();
 
     assertThat(headers.get("Authorization")).startsWith("Bearer ey");
   }
 
   @Test
   void aMissingFileIsNamedAndTheFixIsSaid() {
-    assertThatThrownBy(() -> strategy().configure(MapConfigView.of("host", WORKSPACE, "google_credentials", "/nope/sa.json")))
+    assertThatThrownBy(() -> strategy().configure(GOOGLE.config("host", WORKSPACE, "google_credentials", "/nope/sa.json")))
         .isInstanceOf(CredentialsException.class)
         .hasMessage("google-credentials: google_credentials is neither JSON nor an existing file: /nope/sa.json."
             + " Set it to the service account key JSON or to the path of its file");
@@ -91,9 +91,9 @@ class GoogleCredentialsStrategyContractTest extends CredentialsStrategyContract 
 
   @Test
   void doesNotApplyOutsideGoogleCloud() {
-    assertThat(strategy().configure(MapConfigView.of("host", "https://x.cloud.databricks.com", "google_credentials", KEY_JSON)))
+    assertThat(strategy().configure(GOOGLE.config("host", "https://x.cloud.databricks.com", "google_credentials", KEY_JSON)))
         .isEmpty();
-    assertThat(strategy().configure(MapConfigView.of("google_credentials", KEY_JSON))).isEmpty();
+    assertThat(strategy().configure(GOOGLE.config("google_credentials", KEY_JSON))).isEmpty();
     assertThat(GOOGLE.oauth.requests()).isEmpty();
   }
 
@@ -145,10 +145,10 @@ class GoogleCredentialsStrategyContractTest extends CredentialsStrategyContract 
     GOOGLE.oauth.route("POST", "/token", r -> Reply.json(400,
         "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}"));
     List<String> texts = new ArrayList<>();
-    try (LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = new LogCapture("com.google", "com.google.api.client.http.HttpTransport", "io.databricks4j")) {
       for (String host : List.of(WORKSPACE, ACCOUNTS)) {
         CredentialsStrategy s = strategy();
-        HeaderFactory factory = s.configure(MapConfigView.of("host", host, "google_credentials", KEY_JSON)).orElseThrow();
+        HeaderFactory factory = s.configure(GOOGLE.config("host", host, "google_credentials", KEY_JSON)).orElseThrow();
         texts.add(s.toString());
         texts.add(factory.toString());
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(factory::headers);
@@ -161,14 +161,14 @@ class GoogleCredentialsStrategyContractTest extends CredentialsStrategyContract 
       // a malformed key: the parser's complaint must not echo the document either
       String broken = KEY_JSON.replace("\"type\": \"service_account\"", "\"type\": \"service_account\", oops");
       Throwable bad = org.assertj.core.api.Assertions.catchThrowable(
-          () -> strategy().configure(MapConfigView.of("host", WORKSPACE, "google_credentials", broken)));
+          () -> strategy().configure(GOOGLE.config("host", WORKSPACE, "google_credentials", broken)));
       assertThat(bad).isInstanceOf(CredentialsException.class)
           .hasMessageStartingWith("google-credentials: google_credentials (inline JSON) is not valid Google credentials JSON");
       for (Throwable t = bad; t != null; t = t.getCause()) {
         texts.add(t.toString());
       }
       texts.addAll(logs.lines());
-      assertThat(logs.lines()).as("the HTTP transport was logging at CONFIG").isNotEmpty();
+      assertThat(logs.lines()).as("the capture was reading log records").isNotEmpty();
     }
     assertThat(texts).allSatisfy(t -> assertThat(t).doesNotContain(CANARY).doesNotContain(keyMaterial));
   }

@@ -11,6 +11,7 @@ import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
 import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.LocalServer.Request;
+import io.databricks4j.auth.testing.LogCapture;
 import io.databricks4j.auth.testing.MapConfigView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +60,7 @@ class GoogleIdStrategyContractTest extends CredentialsStrategyContract {
 
   @Override
   protected CredentialsStrategy strategy() {
-    return new GoogleIdStrategy(GOOGLE.transport());
+    return new GoogleIdStrategy();
   }
 
   @Override
@@ -68,7 +69,7 @@ class GoogleIdStrategyContractTest extends CredentialsStrategyContract {
   }
 
   private static ConfigView config(String host, Map<String, String> env, Path home) {
-    return new MapConfigView(Map.of("host", host, "google_service_account", TARGET), env, home);
+    return new MapConfigView(Map.of("host", host, "google_service_account", TARGET), env, home, GOOGLE.http);
   }
 
   @Override
@@ -136,7 +137,7 @@ class GoogleIdStrategyContractTest extends CredentialsStrategyContract {
 
   @Test
   void doesNotApplyWithoutAServiceAccountOrOutsideGoogleCloud() {
-    assertThat(strategy().configure(new MapConfigView(Map.of("host", WORKSPACE), Map.of(), HOME))).isEmpty();
+    assertThat(strategy().configure(new MapConfigView(Map.of("host", WORKSPACE), Map.of(), HOME, GOOGLE.http))).isEmpty();
     assertThat(strategy().configure(config("https://x.cloud.databricks.com", Map.of(), HOME))).isEmpty();
     assertThat(GOOGLE.oauth.requests()).isEmpty();
     assertThat(GOOGLE.iam.requests()).isEmpty();
@@ -148,7 +149,7 @@ class GoogleIdStrategyContractTest extends CredentialsStrategyContract {
         "{\"error\":{\"code\":403,\"message\":\"Permission 'iam.serviceAccounts.getOpenIdToken' denied\","
             + "\"status\":\"PERMISSION_DENIED\"}}"));
     List<String> texts = new ArrayList<>();
-    try (LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = new LogCapture("com.google", "com.google.api.client.http.HttpTransport", "io.databricks4j")) {
       CredentialsStrategy s = strategy();
       HeaderFactory factory = s.configure(applicableConfig()).orElseThrow();
       texts.add(s.toString());

@@ -4,6 +4,8 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.Token;
 import io.databricks4j.auth.oauth.internal.CodeFlow;
+import io.databricks4j.auth.oauth.internal.DefaultSender;
+import io.databricks4j.http.HttpSender;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -13,7 +15,8 @@ import java.util.Map;
 /**
  * A login in progress: the URL to send the user to, and the state and PKCE verifier to check and
  * complete the callback with. Keep it in a server-side session only (it holds the verifier), use it
- * once, and never in a cookie. The client secret is never part of {@link #toMap()}.
+ * once, and never in a cookie. The client secret and the HTTP sender are never part of
+ * {@link #toMap()}: give them back to {@link #fromMap(Map, String, HttpSender)}.
  */
 public final class Consent {
   static final String HOST = "host";
@@ -27,23 +30,38 @@ public final class Consent {
 
   private final Map<String, String> values;
   private final String clientSecret;
+  private final HttpSender http;
 
-  private Consent(Map<String, String> values, String clientSecret) {
+  private Consent(Map<String, String> values, String clientSecret, HttpSender http) {
     this.values = values;
     this.clientSecret = clientSecret;
+    this.http = http;
   }
 
   /** A consent of a public client, from {@link #toMap()}. */
   public static Consent fromMap(Map<String, String> map) {
-    return fromMap(map, null);
+    return fromMap(map, null, null);
   }
 
   /**
-   * A consent from {@link #toMap()}, with the client secret of a confidential client.
+   * A consent from {@link #toMap()}, with the client secret of a confidential client; its requests go
+   * through the sender registered as an {@code io.databricks4j.http.HttpSender} service.
    *
    * @param clientSecret null for a public client
    */
   public static Consent fromMap(Map<String, String> map, String clientSecret) {
+    return fromMap(map, clientSecret, null);
+  }
+
+  /**
+   * A consent from {@link #toMap()}, with the client secret of a confidential client, whose code
+   * exchange and later refreshes go through {@code http} (the one given to
+   * {@link OAuthClient.Builder#http(HttpSender)}).
+   *
+   * @param clientSecret null for a public client
+   * @param http null for the sender registered as a service
+   */
+  public static Consent fromMap(Map<String, String> map, String clientSecret, HttpSender http) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String key : KEYS) {
       String value = map.get(key);
@@ -52,7 +70,7 @@ public final class Consent {
       }
       values.put(key, value);
     }
-    return new Consent(Map.copyOf(values), clientSecret);
+    return new Consent(Map.copyOf(values), clientSecret, http);
   }
 
   /** Everything needed to finish the login, for a server-side session. */
@@ -81,12 +99,12 @@ public final class Consent {
     query.forEach((k, v) -> params.put(k, List.of(v)));
     URI redirect = URI.create(values.get(REDIRECT_URL));
     URI tokenEndpoint = URI.create(values.get(TOKEN_ENDPOINT));
-    CodeFlow flow = new CodeFlow(OAuthClient.NAME, values.get(CLIENT_ID), clientSecret, Clock.systemUTC(),
-        OAuthClient.HTTP_TIMEOUT);
+    CodeFlow flow = new CodeFlow(OAuthClient.NAME, values.get(CLIENT_ID), clientSecret, Clock.systemUTC());
     AuthorizationCode code = flow.code(redirect, params, state());
-    Token token = flow.exchange(tokenEndpoint, code, redirect, values.get(VERIFIER));
+    Token token = flow.exchange(http != null ? http : DefaultSender.find(OAuthClient.NAME), tokenEndpoint, code,
+        redirect, values.get(VERIFIER));
     return SessionCredentials.create(values.get(HOST), values.get(CLIENT_ID), clientSecret, tokenEndpoint, token,
-        Clock.systemUTC());
+        Clock.systemUTC(), http);
   }
 
   @Override

@@ -1,13 +1,14 @@
 package io.databricks4j.auth.oauth;
 
 import io.databricks4j.auth.oauth.internal.CodeFlow;
+import io.databricks4j.auth.oauth.internal.DefaultSender;
 import io.databricks4j.auth.oauth.internal.Hosts;
 import io.databricks4j.auth.oauth.internal.OidcEndpoints;
 import io.databricks4j.auth.oauth.internal.Scopes;
 import io.databricks4j.error.ConfigException;
+import io.databricks4j.http.HttpSender;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,16 +32,20 @@ import java.util.Map;
  *
  * <p>The scopes asked for always include {@code offline_access}, so that the credentials can refresh
  * themselves.
+ *
+ * <p>Every request (discovery, code exchange, refreshes) goes through an {@link HttpSender}: the one
+ * given to {@link Builder#http(HttpSender)}, else the one registered as an {@code HttpSender}
+ * service. The consent and the credentials made from this client keep using it.
  */
 public final class OAuthClient {
   static final String NAME = "oauth-u2m";
-  static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
   private final String host;
   private final String clientId;
   private final String clientSecret;
   private final URI redirectUrl;
   private final List<String> scopes;
   private final String accountId;
+  private final HttpSender http;
 
   private OAuthClient(Builder b) {
     if (b.host == null || b.clientId == null || b.redirectUrl == null) {
@@ -56,6 +61,7 @@ public final class OAuthClient {
     this.clientSecret = b.clientSecret;
     this.scopes = List.copyOf(b.scopes);
     this.accountId = b.accountId;
+    this.http = b.http;
     if (Hosts.isAccountHost(host) && accountId == null) {
       throw new ConfigException("OAuthClient: " + host + " is an accounts host; set accountId");
     }
@@ -70,10 +76,11 @@ public final class OAuthClient {
    * new random state and PKCE verifier.
    */
   public Consent initiateConsent() {
-    OidcEndpoints endpoints = OidcEndpoints.resolve(NAME, host, Hosts.isAccountHost(host), accountId, null, HTTP_TIMEOUT);
+    OidcEndpoints endpoints = OidcEndpoints.resolve(NAME, host, Hosts.isAccountHost(host), accountId, null,
+        http != null ? http : DefaultSender.find(NAME));
     String state = CodeFlow.newState();
     String verifier = CodeFlow.newVerifier();
-    URI authUrl = new CodeFlow(NAME, clientId, clientSecret, Clock.systemUTC(), HTTP_TIMEOUT)
+    URI authUrl = new CodeFlow(NAME, clientId, clientSecret, Clock.systemUTC())
         .authorizationUrl(endpoints.authorizationEndpoint(), redirectUrl, Scopes.withOfflineAccess(scopes), state, verifier);
     return Consent.fromMap(Map.of(
         Consent.HOST, host,
@@ -82,7 +89,7 @@ public final class OAuthClient {
         Consent.TOKEN_ENDPOINT, endpoints.tokenEndpoint().toString(),
         Consent.AUTH_URL, authUrl.toString(),
         Consent.STATE, state,
-        Consent.VERIFIER, verifier), clientSecret);
+        Consent.VERIFIER, verifier), clientSecret, http);
   }
 
   @Override
@@ -99,6 +106,7 @@ public final class OAuthClient {
     private String redirectUrl;
     private List<String> scopes = List.of("all-apis");
     private String accountId;
+    private HttpSender http;
 
     private Builder() {}
 
@@ -134,6 +142,16 @@ public final class OAuthClient {
     /** Needed on an accounts host. */
     public Builder accountId(String accountId) {
       this.accountId = accountId;
+      return this;
+    }
+
+    /**
+     * Where this client's requests go: the HTTP sender of the application's Databricks client, so
+     * that they use its proxy, TLS settings, retries and redacting log. Unset, the sender registered
+     * as an {@code io.databricks4j.http.HttpSender} service is used.
+     */
+    public Builder http(HttpSender http) {
+      this.http = http;
       return this;
     }
 

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.oauth.testing.FakeIdentityProvider;
+import io.databricks4j.auth.testing.JdkSender;
 import io.databricks4j.auth.testing.MapConfigView;
+import io.databricks4j.auth.testing.RoutingSender;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -32,9 +34,11 @@ class OAuthClientTest {
     idp.close();
   }
 
+  private static final JdkSender HTTP = new JdkSender();
+
   private static OAuthClient client() {
     return OAuthClient.builder().host(idp.base()).clientId("web-app").clientSecret(SECRET).redirectUrl(CALLBACK)
-        .scopes(java.util.List.of("sql", "all-apis")).build();
+        .scopes(java.util.List.of("sql", "all-apis")).http(HTTP).build();
   }
 
   /** The browser's visit to the authorization URL: the query of the redirect back to the app. */
@@ -54,7 +58,7 @@ class OAuthClientTest {
     assertThat(session.values()).noneMatch(v -> v.contains(CANARY));
     Map<String, String> callback = visit(consent.authUrl());
 
-    SessionCredentials credentials = Consent.fromMap(session, SECRET).exchangeCallbackParameters(callback);
+    SessionCredentials credentials = Consent.fromMap(session, SECRET, HTTP).exchangeCallbackParameters(callback);
 
     HeaderFactory headers = credentials.configure(MapConfigView.of("host", idp.base())).orElseThrow();
     assertThat(headers.headers().get("Authorization")).startsWith("Bearer web-" + CANARY);
@@ -101,7 +105,7 @@ class OAuthClientTest {
       Consent consent = client().initiateConsent();
       SessionCredentials first = consent.exchangeCallbackParameters(visit(consent.authUrl()));
       Map<String, String> stored = first.toMap();
-      SessionCredentials restored = SessionCredentials.fromMap(stored, SECRET);
+      SessionCredentials restored = SessionCredentials.fromMap(stored, SECRET, HTTP);
       String access = restored.token().accessToken();
       assertThat(access).isNotEqualTo(stored.get("access_token"));
       assertThat(idp.calls().get(idp.calls().size() - 1).form()).containsEntry("grant_type", "refresh_token")
@@ -133,6 +137,58 @@ class OAuthClientTest {
     assertThat(credentials.toString()).doesNotContain(CANARY);
     assertThat(credentials.requirement()).doesNotContain(CANARY);
     assertThat(credentials.configure(MapConfigView.of()).orElseThrow().toString()).doesNotContain(CANARY);
+  }
+
+  @Test
+  void everyRequestOfTheWebFlowGoesThroughTheGivenSender() throws IOException {
+    RoutingSender sender = new RoutingSender();
+    int served = servedToTheSdk();
+    OAuthClient client = OAuthClient.builder().host(idp.base()).clientId("web-app").clientSecret(SECRET)
+        .redirectUrl(CALLBACK).http(sender).build();
+    Consent consent = client.initiateConsent();
+    SessionCredentials credentials = Consent.fromMap(consent.toMap(), SECRET, sender)
+        .exchangeCallbackParameters(visit(consent.authUrl()));
+    SessionCredentials.fromMap(expired(credentials.toMap()), SECRET, sender).token();
+
+    assertThat(sender.requests()).extracting(r -> r.method() + " " + r.path()).containsExactly(
+        "GET /oidc/.well-known/oauth-authorization-server", "POST /oidc/v1/token", "POST /oidc/v1/token");
+    assertThat(servedToTheSdk() - served).isEqualTo(sender.count());
+  }
+
+  @Test
+  void restoredCredentialsRefreshThroughTheSenderOfTheClientTheyAreConfiguredFor() throws IOException {
+    Consent consent = client().initiateConsent();
+    Map<String, String> stored = expired(consent.exchangeCallbackParameters(visit(consent.authUrl())).toMap());
+    SessionCredentials restored = SessionCredentials.fromMap(stored, SECRET);
+    RoutingSender clientSender = new RoutingSender();
+
+    HeaderFactory headers = restored.configure(MapConfigView.of("host", idp.base()).withHttp(clientSender)).orElseThrow();
+
+    assertThat(headers.headers().get("Authorization")).startsWith("Bearer web-" + CANARY);
+    assertThat(clientSender.requests()).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/oidc/v1/token"));
+  }
+
+  @Test
+  void withoutASenderTheErrorSaysHowToGiveOne() {
+    OAuthClient noSender = OAuthClient.builder().host(idp.base()).clientId("web-app").redirectUrl(CALLBACK).build();
+    int served = idp.served().size();
+    assertThatThrownBy(noSender::initiateConsent).isInstanceOf(CredentialsException.class)
+        .hasMessageStartingWith("oauth-u2m: there is no HTTP sender").hasMessageContaining("OAuthClient.builder().http(");
+    assertThatThrownBy(() -> SessionCredentials.fromMap(expired(Map.of("host", idp.base(), "client_id", "web-app",
+        "token_endpoint", idp.base() + "/oidc/v1/token", "access_token", "a", "refresh_token", "r"))).token())
+        .isInstanceOf(CredentialsException.class).hasMessageContaining("SessionCredentials.fromMap(map, secret, http)");
+    assertThat(idp.served()).hasSize(served);
+  }
+
+  /** {@code stored} with an expiry in the past, so the next use refreshes. */
+  private static Map<String, String> expired(Map<String, String> stored) {
+    Map<String, String> m = new HashMap<>(stored);
+    m.put("expiry", "2000-01-01T00:00:00Z");
+    return m;
+  }
+
+  private static int servedToTheSdk() {
+    return (int) idp.served().stream().filter(s -> !s.endsWith("/authorize")).count();
   }
 
   @Test

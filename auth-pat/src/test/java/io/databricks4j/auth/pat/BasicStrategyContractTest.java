@@ -6,6 +6,7 @@ import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
 import io.databricks4j.auth.testing.MapConfigView;
+import io.databricks4j.auth.testing.RoutingSender;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -32,5 +33,12 @@ class BasicStrategyContractTest extends CredentialsStrategyContract {
   @Test
   void needsBothUsernameAndPassword() {
     assertThat(new BasicStrategy().configure(MapConfigView.of("host", "h", "username", "me"))).isEmpty();
+  }
+
+  @Test
+  void makesNoHttpRequest() {
+    RoutingSender sender = new RoutingSender(); // any origin but loopback would fail, and every request is counted
+    new BasicStrategy().configure(((MapConfigView) applicableConfig()).withHttp(sender)).orElseThrow().headers();
+    assertThat(sender.count()).isZero();
   }
 }

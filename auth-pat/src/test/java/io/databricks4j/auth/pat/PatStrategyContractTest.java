@@ -6,6 +6,7 @@ import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsStrategy;
 import io.databricks4j.auth.testing.CredentialsStrategyContract;
 import io.databricks4j.auth.testing.MapConfigView;
+import io.databricks4j.auth.testing.RoutingSender;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,12 @@ class PatStrategyContractTest extends CredentialsStrategyContract {
   @Test
   void doesNotApplyWithoutHost() {
     assertThat(new PatStrategy().configure(MapConfigView.of("token", "x"))).isEmpty();
+  }
+
+  @Test
+  void makesNoHttpRequest() {
+    RoutingSender sender = new RoutingSender(); // any origin but loopback would fail, and every request is counted
+    new PatStrategy().configure(((MapConfigView) applicableConfig()).withHttp(sender)).orElseThrow().headers();
+    assertThat(sender.count()).isZero();
   }
 }

@@ -33,6 +33,7 @@ public final class PlainSender implements HttpSender {
     String url = request.url("");
     try {
       HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+      c.setInstanceFollowRedirects(false); // a plug-in reads redirects itself (tenant discovery)
       c.setConnectTimeout(10_000);
       c.setReadTimeout(10_000);
       c.setRequestMethod(request.method());

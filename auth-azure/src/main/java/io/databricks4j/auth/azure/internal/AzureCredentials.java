@@ -1,13 +1,16 @@
 package io.databricks4j.auth.azure.internal;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.identity.AzureCliCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
+import io.databricks4j.auth.Token;
+import io.databricks4j.http.HttpSender;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Builds the Azure Identity credential of each strategy from the configuration. */
 public final class AzureCredentials {
@@ -26,16 +29,20 @@ public final class AzureCredentials {
     return config.attribute("azure_workspace_resource_id");
   }
 
-  /** System-assigned managed identity, or the user-assigned one named by {@code azure_client_id}. */
-  public static TokenCredential managedIdentity(ConfigView config, AzureTransport transport) {
-    ManagedIdentityCredentialBuilder b = transport.configure(new ManagedIdentityCredentialBuilder(), config);
+  /**
+   * System-assigned managed identity, or the user-assigned one named by {@code azure_client_id}; its
+   * requests to the metadata endpoint have the bounds of {@link AzureHttp#managedIdentity}.
+   */
+  public static TokenCredential managedIdentity(ConfigView config) {
+    ManagedIdentityCredentialBuilder b = AzureHttp.configure(new ManagedIdentityCredentialBuilder(), config,
+        AzureHttp.managedIdentity(config));
     config.attribute("azure_client_id").ifPresent(b::clientId);
     return build(MSI, b::build);
   }
 
-  /** A service principal with a client secret in {@code tenant}. */
-  public static TokenCredential clientSecret(ConfigView config, AzureTransport transport, String tenant) {
-    ClientSecretCredentialBuilder b = transport.configure(new ClientSecretCredentialBuilder(), config)
+  /** A service principal with a client secret in {@code tenant}, whose requests go through {@code sender}. */
+  public static TokenCredential clientSecret(ConfigView config, HttpSender sender, String tenant) {
+    ClientSecretCredentialBuilder b = AzureHttp.configure(new ClientSecretCredentialBuilder(), config, sender)
         .authorityHost(AzureEndpoints.of(config).authorityHost())
         .tenantId(tenant)
         .clientId(config.require("azure_client_id"))
@@ -44,32 +51,32 @@ public final class AzureCredentials {
   }
 
   /** Whoever is logged in with {@code az login}; {@code azure_tenant_id} picks the tenant. */
-  public static TokenCredential cli(ConfigView config, AzureTransport transport) {
-    AzureCliCredentialBuilder b = transport.configure(new AzureCliCredentialBuilder(), config);
-    config.attribute("azure_tenant_id").ifPresent(b::tenantId);
-    return build(CLI, b::build);
+  public static AzureCli cli(ConfigView config, Duration timeout) {
+    return new AzureCli(CLI, config, timeout);
   }
 
   /**
    * The credential used to read the workspace from Azure Resource Manager: the one of the
    * {@code azure-*} {@code auth_type} if given, else the Azure strategy that would win by priority
-   * (managed identity, then client secret, then the CLI).
+   * (managed identity, then client secret, then the CLI). A service principal's token requests
+   * have the look-up's bounds ({@code sender}).
    */
-  public static Named forResourceManager(ConfigView config, AzureTransport transport) {
+  public static Named forResourceManager(ConfigView config, HttpSender sender) {
     String authType = config.attribute("auth_type").map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
     boolean secret = config.attribute("azure_client_id").isPresent()
         && config.attribute("azure_client_secret").isPresent();
     if (authType.equals(MSI) || (authType.isEmpty() && config.flag("azure_use_msi"))) {
-      return new Named(MSI, managedIdentity(config, transport));
+      return Named.of(MSI, managedIdentity(config));
     }
     if (authType.equals(CLIENT_SECRET) || (authType.isEmpty() && secret)) {
       String tenant = config.attribute("azure_tenant_id").orElseThrow(() -> new CredentialsException(CLIENT_SECRET
           + ": azure_tenant_id is needed to look up azure_workspace_resource_id when no host is set:"
           + " set azure_tenant_id, or set host"));
-      return new Named(CLIENT_SECRET, clientSecret(config, transport, tenant));
+      return Named.of(CLIENT_SECRET, clientSecret(config, sender, tenant));
     }
     if (authType.isEmpty() || authType.equals(CLI)) {
-      return new Named(CLI, cli(config, transport));
+      AzureCli cli = cli(config, AzureCli.TIMEOUT);
+      return new Named(CLI, cli::token);
     }
     throw new CredentialsException("auth_type=" + authType + " cannot look up azure_workspace_resource_id:"
         + " set host, or use azure-msi, azure-client-secret or azure-cli");
@@ -83,22 +90,27 @@ public final class AzureCredentials {
     }
   }
 
-  /** A credential and the strategy it belongs to. */
+  /** A way to get tokens by scope and the strategy it belongs to. */
   public static final class Named {
     private final String strategy;
-    private final TokenCredential credential;
+    private final Function<String, Token> tokens;
 
-    Named(String strategy, TokenCredential credential) {
+    Named(String strategy, Function<String, Token> tokens) {
       this.strategy = strategy;
-      this.credential = credential;
+      this.tokens = tokens;
+    }
+
+    static Named of(String strategy, TokenCredential credential) {
+      return new Named(strategy, scope -> new AzureTokenSource(strategy, credential, scope).token());
     }
 
     public String strategy() {
       return strategy;
     }
 
-    public TokenCredential credential() {
-      return credential;
+    /** A token for {@code scope}. */
+    public Token token(String scope) {
+      return tokens.apply(scope);
     }
   }
 }

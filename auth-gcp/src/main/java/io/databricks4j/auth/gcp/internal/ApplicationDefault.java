@@ -15,7 +15,8 @@ import java.util.Map;
  * Application default credentials found through the configuration's seams rather than the
  * process: {@code GOOGLE_APPLICATION_CREDENTIALS} from {@link ConfigView#environment()}, then the
  * gcloud well-known file under {@code CLOUDSDK_CONFIG} or {@link ConfigView#homeDirectory()}, then
- * the metadata server of the Google Cloud machine we run on.
+ * the metadata server of the Google Cloud machine we run on. Every request goes through the
+ * configuration's sender ({@link GoogleHttp}), whose retries replace the library's own.
  */
 public final class ApplicationDefault {
   static final String WELL_KNOWN = "application_default_credentials.json";
@@ -30,7 +31,7 @@ public final class ApplicationDefault {
     this.secrets = secrets;
   }
 
-  public static ApplicationDefault load(String strategy, ConfigView config, GoogleTransport transport) {
+  public static ApplicationDefault load(String strategy, ConfigView config) {
     Map<String, String> env = config.environment();
     String explicit = env.get("GOOGLE_APPLICATION_CREDENTIALS");
     if (explicit != null && !explicit.isBlank()) {
@@ -39,14 +40,14 @@ public final class ApplicationDefault {
         throw new CredentialsException(strategy + ": GOOGLE_APPLICATION_CREDENTIALS names " + explicit
             + ", which is not a file");
       }
-      return fromFile(strategy, path, transport);
+      return fromFile(strategy, path, config);
     }
     Path wellKnown = wellKnownFile(config);
     if (Files.isRegularFile(wellKnown)) {
-      return fromFile(strategy, wellKnown, transport);
+      return fromFile(strategy, wellKnown, config);
     }
     GoogleCredentials metadata = ComputeEngineCredentials.newBuilder()
-        .setHttpTransportFactory(transport.factory()).build();
+        .setHttpTransportFactory(GoogleHttp.metadata(config)).build();
     return new ApplicationDefault(metadata, "the Google Cloud metadata server (no GOOGLE_APPLICATION_CREDENTIALS and no "
         + wellKnown + "; run gcloud auth application-default login when not on Google Cloud)", Secrets.none());
   }
@@ -64,7 +65,7 @@ public final class ApplicationDefault {
     return config.homeDirectory().resolve(".config").resolve("gcloud").resolve(WELL_KNOWN);
   }
 
-  private static ApplicationDefault fromFile(String strategy, Path path, GoogleTransport transport) {
+  private static ApplicationDefault fromFile(String strategy, Path path, ConfigView config) {
     CredentialsJson json;
     try {
       json = CredentialsJson.file(path);
@@ -75,7 +76,7 @@ public final class ApplicationDefault {
     Secrets secrets = json.secrets();
     try {
       GoogleCredentials credentials = GoogleCredentials.fromStream(new ByteArrayInputStream(json.bytes()),
-          transport.factory());
+          GoogleHttp.transport(config)).createWithCustomRetryStrategy(false);
       return new ApplicationDefault(credentials, path.toString(), secrets);
     } catch (IOException | RuntimeException e) {
       throw new CredentialsException(strategy + ": application default credentials " + path + " are not valid: "

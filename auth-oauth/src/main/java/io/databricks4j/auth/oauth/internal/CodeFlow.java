@@ -21,36 +21,34 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.Token;
+import io.databricks4j.http.HttpSender;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The authorization code grant with PKCE (S256), shared by the browser login and the web
  * application API: the authorization URL, the check of the redirect's parameters, the code
- * exchange and refreshes. Nimbus makes every request; state and verifier come from its
- * {@link java.security.SecureRandom}-backed constructors.
+ * exchange and refreshes. Nimbus builds every request and the client's {@link HttpSender} sends it;
+ * state and verifier come from Nimbus's {@link java.security.SecureRandom}-backed constructors.
  */
 public final class CodeFlow {
   private final String strategy;
   private final ClientID clientId;
   private final Secret secret;
   private final Clock clock;
-  private final Duration timeout;
 
   /**
    * @param clientSecret null for a public client (the CLI's {@code databricks-cli}, say)
    */
-  public CodeFlow(String strategy, String clientId, String clientSecret, Clock clock, Duration timeout) {
+  public CodeFlow(String strategy, String clientId, String clientSecret, Clock clock) {
     this.strategy = strategy;
     this.clientId = new ClientID(clientId);
     this.secret = clientSecret == null || clientSecret.isEmpty() ? null : new Secret(clientSecret);
     this.clock = clock;
-    this.timeout = timeout;
   }
 
   /** A fresh random state (256 bits). */
@@ -107,22 +105,22 @@ public final class CodeFlow {
   }
 
   /** Exchanges {@code code} for tokens. */
-  public Token exchange(URI tokenEndpoint, AuthorizationCode code, URI redirect, String verifier) {
-    return send(tokenEndpoint, new AuthorizationCodeGrant(code, redirect, new CodeVerifier(verifier)));
+  public Token exchange(HttpSender sender, URI tokenEndpoint, AuthorizationCode code, URI redirect, String verifier) {
+    return send(sender, tokenEndpoint, new AuthorizationCodeGrant(code, redirect, new CodeVerifier(verifier)));
   }
 
   /** Uses {@code refreshToken}; the answer keeps it when the server issues no new one. */
-  public Token refresh(URI tokenEndpoint, String refreshToken) {
-    Token t = send(tokenEndpoint, new RefreshTokenGrant(new RefreshToken(refreshToken)));
+  public Token refresh(HttpSender sender, URI tokenEndpoint, String refreshToken) {
+    Token t = send(sender, tokenEndpoint, new RefreshTokenGrant(new RefreshToken(refreshToken)));
     return t.refreshToken().isPresent() ? t
         : Token.of(t.accessToken(), t.tokenType(), t.expiry().orElse(null), refreshToken);
   }
 
-  private Token send(URI tokenEndpoint, AuthorizationGrant grant) {
+  private Token send(HttpSender sender, URI tokenEndpoint, AuthorizationGrant grant) {
     TokenRequest.Builder builder = secret == null
         ? new TokenRequest.Builder(tokenEndpoint, clientId, grant)
         : new TokenRequest.Builder(tokenEndpoint, new ClientSecretBasic(clientId, secret), grant);
-    return TokenEndpoint.request(strategy, builder.build(), clock, timeout);
+    return TokenEndpoint.request(strategy, builder.build(), clock, sender);
   }
 
   @Override

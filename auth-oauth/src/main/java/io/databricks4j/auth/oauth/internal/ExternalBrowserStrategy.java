@@ -8,6 +8,7 @@ import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.Token;
 import io.databricks4j.auth.TokenSource;
+import io.databricks4j.http.HttpSender;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,8 +65,7 @@ public final class ExternalBrowserStrategy extends OAuthStrategy {
       throw new CredentialsException(NAME + ": redirect_url must be a loopback http URL such as " + DEFAULT_REDIRECT);
     }
     Login login = new Login(key, redirect, Scopes.withOfflineAccess(config.scopes()),
-        new CodeFlow(NAME, clientId, config.attribute("client_secret").orElse(null), clock,
-            Duration.ofSeconds(config.httpTimeoutSeconds())),
+        new CodeFlow(NAME, clientId, config.attribute("client_secret").orElse(null), clock), config.http(),
         new LazyEndpoints(NAME, config), TokenCacheFile.inHome(config.homeDirectory()));
     return bearer(login);
   }
@@ -76,14 +76,17 @@ public final class ExternalBrowserStrategy extends OAuthStrategy {
     private final URI redirect;
     private final Scope scope;
     private final CodeFlow flow;
+    private final HttpSender sender;
     private final LazyEndpoints endpoints;
     private final TokenCacheFile cache;
 
-    Login(String key, URI redirect, Scope scope, CodeFlow flow, LazyEndpoints endpoints, TokenCacheFile cache) {
+    Login(String key, URI redirect, Scope scope, CodeFlow flow, HttpSender sender, LazyEndpoints endpoints,
+        TokenCacheFile cache) {
       this.key = key;
       this.redirect = redirect;
       this.scope = scope;
       this.flow = flow;
+      this.sender = sender;
       this.endpoints = endpoints;
       this.cache = cache;
     }
@@ -97,7 +100,7 @@ public final class ExternalBrowserStrategy extends OAuthStrategy {
       Optional<String> refreshToken = cached.flatMap(Token::refreshToken);
       if (refreshToken.isPresent()) {
         try {
-          return saved(flow.refresh(endpoints.get().tokenEndpoint(), refreshToken.get()));
+          return saved(flow.refresh(sender, endpoints.get().tokenEndpoint(), refreshToken.get()));
         } catch (TokenEndpoint.RefusedException e) {
           if (!e.grantRefused()) {
             throw e; // the server is failing: a browser login would not help
@@ -116,7 +119,7 @@ public final class ExternalBrowserStrategy extends OAuthStrategy {
         String verifier = CodeFlow.newVerifier();
         browser.open(flow.authorizationUrl(oidc.authorizationEndpoint(), listener.redirect(), scope, state, verifier));
         AuthorizationCode code = flow.code(listener.redirect(), listener.await(NAME, loginTimeout), state);
-        return flow.exchange(oidc.tokenEndpoint(), code, listener.redirect(), verifier);
+        return flow.exchange(sender, oidc.tokenEndpoint(), code, listener.redirect(), verifier);
       }
     }
 

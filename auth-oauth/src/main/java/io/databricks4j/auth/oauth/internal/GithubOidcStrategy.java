@@ -7,11 +7,11 @@ import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.HeaderFactory;
+import io.databricks4j.http.HttpSender;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import net.minidev.json.JSONObject;
@@ -45,11 +45,11 @@ public final class GithubOidcStrategy extends OAuthStrategy {
     if (config.host().isEmpty() || url == null || url.isBlank() || token == null || token.isBlank()) {
       return Optional.empty();
     }
-    Duration timeout = Duration.ofSeconds(config.httpTimeoutSeconds());
-    return bearer(new IdTokenExchange(NAME, config, audience -> requestIdToken(url, token, audience, timeout), clock));
+    return bearer(new IdTokenExchange(NAME, config, audience -> requestIdToken(url, token, audience, config.http()),
+        clock));
   }
 
-  private static String requestIdToken(String url, String bearer, String audience, Duration timeout) {
+  private static String requestIdToken(String url, String bearer, String audience, HttpSender sender) {
     URI uri;
     try {
       uri = URI.create(url + (url.contains("?") ? "&" : "?") + "audience="
@@ -59,7 +59,7 @@ public final class GithubOidcStrategy extends OAuthStrategy {
     }
     HTTPRequest request = Http.get(uri);
     request.setAuthorization("Bearer " + bearer);
-    HTTPResponse response = Http.send(NAME, request, timeout);
+    HTTPResponse response = Http.send(NAME, request, sender, true);
     if (response.getStatusCode() != 200) {
       throw new CredentialsException(NAME + ": GitHub answered HTTP " + response.getStatusCode() + " to the ID token "
           + "request at " + Http.withoutQuery(uri) + "; does the job have permissions: id-token: write?");

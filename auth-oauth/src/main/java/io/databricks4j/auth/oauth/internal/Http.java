@@ -5,15 +5,15 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.databricks4j.auth.CredentialsException;
+import io.databricks4j.http.HttpSender;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import net.minidev.json.JSONObject;
 
 /**
- * Sends requests with Nimbus's HTTP client under a time-out and turns failures into
- * {@link CredentialsException}s. Messages name the URL without its query and never echo a
- * response body, which may hold a token.
+ * Sends Nimbus requests through the client's {@link HttpSender} (never over a connection of
+ * Nimbus's own) and turns failures into {@link CredentialsException}s. Messages name the URL without
+ * its query and never echo a response body, which may hold a token.
  */
 public final class Http {
   private Http() {}
@@ -25,16 +25,23 @@ public final class Http {
     return request;
   }
 
-  /** Sends {@code request}; an I/O failure is a {@link CredentialsException} naming {@code strategy}. */
-  public static HTTPResponse send(String strategy, HTTPRequest request, Duration timeout) {
-    int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
-    request.setConnectTimeout(millis);
-    request.setReadTimeout(millis);
+  /**
+   * Sends {@code request} through {@code sender}; a failure to get any answer is a
+   * {@link CredentialsException} naming {@code strategy} and the URL without query, with the
+   * sender's exception as its cause.
+   *
+   * @param repeatable whether a request with a body may be sent again after a failure that left its
+   *     outcome unknown (a client credentials grant may, an authorization code may not)
+   */
+  public static HTTPResponse send(String strategy, HTTPRequest request, HttpSender sender, boolean repeatable) {
     try {
-      return request.send();
+      return request.send(new NimbusSender(sender, repeatable));
+    } catch (NimbusSender.Failure e) {
+      throw new CredentialsException(strategy + ": cannot reach " + withoutQuery(request.getURI()) + ": "
+          + e.getMessage(), e.getCause());
     } catch (IOException e) {
       throw new CredentialsException(strategy + ": cannot reach " + withoutQuery(request.getURI()) + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check the URL and the network", e);
+          + e.getClass().getSimpleName() + "); check the URL and the network", e);
     }
   }
 

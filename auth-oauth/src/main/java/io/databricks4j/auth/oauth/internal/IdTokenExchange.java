@@ -12,7 +12,6 @@ import io.databricks4j.auth.Token;
 import io.databricks4j.auth.TokenSource;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -50,7 +49,7 @@ final class IdTokenExchange implements TokenSource {
     TokenRequest request = clientId.isPresent()
         ? new TokenRequest.Builder(tokenEndpoint, new ClientID(clientId.get()), grant).scope(scope).build()
         : new TokenRequest.Builder(tokenEndpoint, grant).scope(scope).build();
-    return TokenEndpoint.request(strategy, request, clock, Duration.ofSeconds(config.httpTimeoutSeconds()));
+    return TokenEndpoint.request(strategy, request, clock, config.http());
   }
 
   /** token_audience, else the account id on an accounts host, else the token endpoint (as the Go SDK does). */

@@ -8,10 +8,10 @@ import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.HeaderFactory;
 import io.databricks4j.auth.Token;
+import io.databricks4j.http.HttpSender;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import net.minidev.json.JSONObject;
@@ -43,8 +43,7 @@ public final class MetadataServiceStrategy extends OAuthStrategy {
       return Optional.empty();
     }
     URI service = validate(url.get());
-    Duration timeout = Duration.ofSeconds(config.httpTimeoutSeconds());
-    return bearer(() -> fetch(service, host.get(), timeout));
+    return bearer(() -> fetch(service, host.get(), config.http()));
   }
 
   private static URI validate(String url) {
@@ -65,11 +64,11 @@ public final class MetadataServiceStrategy extends OAuthStrategy {
     return uri;
   }
 
-  private Token fetch(URI service, String host, Duration timeout) {
+  private Token fetch(URI service, String host, HttpSender sender) {
     HTTPRequest request = Http.get(service);
     request.setHeader(VERSION_HEADER, "1");
     request.setHeader(HOST_HEADER, host);
-    HTTPResponse response = Http.send(NAME, request, timeout);
+    HTTPResponse response = Http.send(NAME, request, sender, true);
     if (response.getStatusCode() != 200) {
       throw new CredentialsException(NAME + ": " + Http.withoutQuery(service) + " answered HTTP "
           + response.getStatusCode() + "; check that the metadata service is running and knows " + host);

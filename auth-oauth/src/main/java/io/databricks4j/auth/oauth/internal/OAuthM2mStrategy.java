@@ -10,7 +10,6 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.HeaderFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -37,10 +36,9 @@ public final class OAuthM2mStrategy extends OAuthStrategy {
     }
     ClientAuthentication auth = new ClientSecretBasic(new ClientID(clientId.get()), new Secret(secret.get()));
     Scope scope = Scopes.of(config.scopes());
-    Duration timeout = Duration.ofSeconds(config.httpTimeoutSeconds());
     LazyEndpoints endpoints = new LazyEndpoints(NAME, config);
     return bearer(() -> TokenEndpoint.request(NAME,
         new TokenRequest.Builder(endpoints.get().tokenEndpoint(), auth, new ClientCredentialsGrant()).scope(scope).build(),
-        clock, timeout));
+        clock, config.http()));
   }
 }

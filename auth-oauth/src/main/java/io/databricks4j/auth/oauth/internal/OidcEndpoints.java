@@ -6,8 +6,8 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.CredentialsException;
+import io.databricks4j.http.HttpSender;
 import java.net.URI;
-import java.time.Duration;
 import net.minidev.json.JSONObject;
 
 /**
@@ -33,7 +33,7 @@ public final class OidcEndpoints {
     String host = config.host().orElseThrow(() -> new CredentialsException(
         strategy + ": host is not set; set it as an argument, in DATABRICKS_HOST or in the profile"));
     return resolve(strategy, host, config.isAccountClient(), config.attribute("account_id").orElse(null),
-        config.attribute("discovery_url").orElse(null), Duration.ofSeconds(config.httpTimeoutSeconds()));
+        config.attribute("discovery_url").orElse(null), config.http());
   }
 
   /**
@@ -43,9 +43,9 @@ public final class OidcEndpoints {
    * @param discoveryUrl may be null; when set it wins
    */
   public static OidcEndpoints resolve(String strategy, String host, boolean accountHost, String accountId,
-      String discoveryUrl, Duration timeout) {
+      String discoveryUrl, HttpSender sender) {
     if (discoveryUrl != null && !discoveryUrl.isBlank()) {
-      return discover(strategy, parse(strategy, "discovery_url", discoveryUrl), timeout);
+      return discover(strategy, parse(strategy, "discovery_url", discoveryUrl), sender);
     }
     if (accountHost) {
       if (accountId == null || accountId.isBlank()) {
@@ -56,11 +56,11 @@ public final class OidcEndpoints {
       return new OidcEndpoints(parse(strategy, "host", prefix + "/v1/authorize"),
           parse(strategy, "host", prefix + "/v1/token"), prefix);
     }
-    return discover(strategy, parse(strategy, "host", host + "/oidc/.well-known/oauth-authorization-server"), timeout);
+    return discover(strategy, parse(strategy, "host", host + "/oidc/.well-known/oauth-authorization-server"), sender);
   }
 
-  private static OidcEndpoints discover(String strategy, URI url, Duration timeout) {
-    HTTPResponse response = Http.send(strategy, Http.get(url), timeout);
+  private static OidcEndpoints discover(String strategy, URI url, HttpSender sender) {
+    HTTPResponse response = Http.send(strategy, Http.get(url), sender, true);
     if (response.getStatusCode() == 404) {
       throw new CredentialsException(strategy + ": databricks OAuth is not supported for this host: "
           + Http.withoutQuery(url) + " answered HTTP 404; check the host or use another auth_type");

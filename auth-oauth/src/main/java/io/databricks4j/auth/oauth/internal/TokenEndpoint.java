@@ -1,6 +1,8 @@
 package io.databricks4j.auth.oauth.internal;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -8,12 +10,13 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.auth.Token;
+import io.databricks4j.http.HttpSender;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import net.minidev.json.JSONObject;
 
@@ -46,11 +49,17 @@ public final class TokenEndpoint {
     }
   }
 
-  /** Sends {@code request} and returns the token it was granted. */
-  public static Token request(String strategy, TokenRequest request, Clock clock, Duration timeout) {
+  /**
+   * Sends {@code request} through {@code sender} and returns the token it was granted. Grants that
+   * only ask for a token (client credentials, token exchange) may be sent again after a lost answer;
+   * an authorization code or refresh token, which the server may consume, is not.
+   */
+  public static Token request(String strategy, TokenRequest request, Clock clock, HttpSender sender) {
     HTTPRequest http = request.toHTTPRequest();
     http.setAccept("application/json");
-    HTTPResponse response = Http.send(strategy, http, timeout);
+    AuthorizationGrant grant = request.getAuthorizationGrant();
+    boolean repeatable = grant instanceof ClientCredentialsGrant || grant instanceof TokenExchangeGrant;
+    HTTPResponse response = Http.send(strategy, http, sender, repeatable);
     Token token = toToken(strategy, request.getEndpointURI(), response, clock);
     LOG.log(System.Logger.Level.DEBUG, () -> strategy + ": got a token from " + Http.withoutQuery(request.getEndpointURI())
         + " expiring " + token.expiry().map(Instant::toString).orElse("never"));

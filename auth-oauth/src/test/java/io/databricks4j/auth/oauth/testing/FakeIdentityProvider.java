@@ -50,6 +50,7 @@ public final class FakeIdentityProvider implements AutoCloseable {
   private final AtomicInteger failuresToServe = new AtomicInteger();
   private final AtomicReference<AuthorizeMode> authorizeMode = new AtomicReference<>(AuthorizeMode.GRANT);
   private final Queue<TokenCall> calls = new ConcurrentLinkedQueue<>();
+  private final Queue<String> served = new ConcurrentLinkedQueue<>();
   private final Map<String, String[]> codes = new ConcurrentHashMap<>(); // code -> challenge, redirect, client
   private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // refresh -> client
   private final Map<String, String> clients = new ConcurrentHashMap<>(); // confidential client -> secret
@@ -60,14 +61,14 @@ public final class FakeIdentityProvider implements AutoCloseable {
     this.tokenPrefix = tokenPrefix;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
-    server.createContext("/oidc/.well-known/oauth-authorization-server", ex -> {
+    server.createContext("/oidc/.well-known/oauth-authorization-server", recorded(ex -> {
       discoveryRequests.incrementAndGet();
       json(ex, 200, "{\"issuer\":\"" + base() + "/oidc\",\"authorization_endpoint\":\"" + base()
           + "/oidc/v1/authorize\",\"token_endpoint\":\"" + base() + "/oidc/v1/token\"}");
-    });
-    server.createContext("/oidc/v1/authorize", this::authorize);
-    server.createContext("/oidc/v1/token", this::token);
-    server.createContext("/oidc/accounts/", this::token);
+    }));
+    server.createContext("/oidc/v1/authorize", recorded(this::authorize));
+    server.createContext("/oidc/v1/token", recorded(this::token));
+    server.createContext("/oidc/accounts/", recorded(this::token));
   }
 
   /** Starts a provider whose access tokens begin with {@code tokenPrefix}. */
@@ -125,7 +126,19 @@ public final class FakeIdentityProvider implements AutoCloseable {
     } catch (IllegalArgumentException none) {
       // not served yet
     }
-    server.createContext(path, handler);
+    server.createContext(path, recorded(handler));
+  }
+
+  private HttpHandler recorded(HttpHandler handler) {
+    return ex -> {
+      served.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath());
+      handler.handle(ex);
+    };
+  }
+
+  /** {@code METHOD path} of every request served so far, the browser's visits to the authorization endpoint included. */
+  public List<String> served() {
+    return List.copyOf(served);
   }
 
   public int tokenRequests() {

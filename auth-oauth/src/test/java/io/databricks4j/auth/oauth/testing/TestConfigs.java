@@ -3,6 +3,7 @@ package io.databricks4j.auth.oauth.testing;
 import io.databricks4j.auth.Cloud;
 import io.databricks4j.auth.ConfigView;
 import io.databricks4j.auth.testing.MapConfigView;
+import io.databricks4j.http.HttpSender;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +64,11 @@ public final class TestConfigs {
       @Override
       public int httpTimeoutSeconds() {
         return view.httpTimeoutSeconds();
+      }
+
+      @Override
+      public HttpSender http() {
+        return view.http();
       }
     };
   }
