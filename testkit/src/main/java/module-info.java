@@ -2,6 +2,7 @@
 module io.databricks4j.testkit {
   requires jdk.httpserver;
   requires com.fasterxml.jackson.databind;
+  requires transitive io.databricks4j.services.workspace.client;
   requires transitive io.databricks4j.services.account;
   requires static org.junit.jupiter.api;
 

@@ -22,6 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code auth describe}: resolves configuration and credentials exactly as
  * {@code WorkspaceClient.create()} does and prints every attribute with its (redacted) value and
  * where it came from. No network call is made for pat and basic.
+ *
+ * <p>With {@code --json} it prints one object: {@code host}, {@code auth_type}, {@code account_id},
+ * {@code is_account_client}, {@code cloud}, {@code scopes} (as OAuth would request them),
+ * {@code debug_string} (the {@code Config: ... Env: ...} text of error messages) and
+ * {@code attributes} (each with {@code value}, secrets as {@code ***}, and {@code source}); on
+ * failure also {@code error} and {@code failed_at} ({@code configuration} when the attributes
+ * could not be resolved, {@code credentials} when no strategy applied), and the exit code is 1.
  */
 @Command(name = "describe", mixinStandardHelpOptions = true,
     description = "Show the resolved host, auth type and every attribute with its source.")
@@ -41,22 +48,37 @@ final class AuthDescribeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  /**
+   * Any other attribute, as a builder argument would set it (so it beats the environment and the
+   * profile): what a program passes in code, without writing one. A secret given here is visible
+   * to other users of the machine in the process list; prefer the environment or a profile.
+   */
+  @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+      description = "Set an attribute by its .databrickscfg key, as an explicit argument (repeatable), "
+          + "for example --set config_file=~/other.cfg --set cluster_id=0123-abc.")
+  Map<String, String> settings = new LinkedHashMap<>();
+
   /** The environment seam; tests replace it. */
   static Environment environment = Environment.system();
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    DatabricksConfig.Builder builder = DatabricksConfig.builder().environment(environment)
-        .profile(profile).host(host).authType(authType);
+    DatabricksConfig.Builder builder = DatabricksConfig.builder().environment(environment);
     DatabricksConfig config = null;
     String error = null;
     Credentials credentials = null;
+    String failedAt = null;
     try {
+      settings.forEach(builder::set);
+      builder.profile(profile != null ? profile : settings.get("profile"))
+          .host(host != null ? host : settings.get("host"))
+          .authType(authType != null ? authType : settings.get("auth_type"));
       config = builder.build().resolve();
       credentials = CredentialsResolver.create().resolve(config);
     } catch (DatabricksException e) {
       error = e.getMessage();
+      failedAt = config == null ? "configuration" : "credentials";
       if (config == null) {
         config = builder.build().resolveEnvironmentOnly();
       }
@@ -64,12 +86,15 @@ final class AuthDescribeCommand implements Callable<Integer> {
     Map<String, Object> result = new LinkedHashMap<>();
     if (error != null) {
       result.put("error", error);
+      result.put("failed_at", failedAt);
     }
     result.put("host", config.host().orElse(null));
     result.put("auth_type", credentials == null ? config.authType().orElse(null) : credentials.authType());
     result.put("account_id", config.accountId().orElse(null));
     result.put("is_account_client", config.isAccountClient());
     result.put("cloud", config.cloud().name());
+    result.put("scopes", config.scopes());
+    result.put("debug_string", config.debugString(false));
     Map<String, Object> attributes = new LinkedHashMap<>();
     for (Map.Entry<ConfigAttribute, ConfigSource> e : config.sources().entrySet()) {
       ConfigAttribute a = e.getKey();

@@ -69,6 +69,31 @@ class AuthDescribeCommandTest {
     assertThat(json.get("error").asText()).contains("has no STAGING profile configured");
     assertThat(json.get("account_id").asText()).isEqualTo("acc-1");
     assertThat(json.at("/attributes/profile/source").asText()).isEqualTo("argument");
+    assertThat(json.get("failed_at").asText()).isEqualTo("configuration");
+  }
+
+  @Test
+  void setGivesAnyAttributeAsAnArgumentAndTildeIsTheHomeDirectory() throws Exception {
+    Files.writeString(home.resolve("ci.cfg"), "[CI]\nhost = https://ci.cloud.databricks.com\ntoken = " + CANARY + "\n");
+    String[] r = run(Map.of("DATABRICKS_SCOPES", "sql"), "auth", "describe", "--json",
+        "--set", "config_file=~/ci.cfg", "--set", "profile=CI", "--set", "scopes=clusters files");
+    assertThat(r[0]).as(r[1]).isEqualTo("0");
+    JsonNode json = new ObjectMapper().readTree(r[1]);
+    assertThat(json.get("host").asText()).isEqualTo("https://ci.cloud.databricks.com");
+    assertThat(json.at("/attributes/token/source").asText()).isEqualTo("profile CI in " + home.resolve("ci.cfg"));
+    assertThat(json.at("/attributes/scopes/source").asText()).isEqualTo("argument");
+    assertThat(json.get("scopes")).extracting(JsonNode::asText).containsExactly("clusters", "files");
+    assertThat(json.get("debug_string").asText()).contains("token=***").contains("profile=CI");
+    assertThat(r[1]).doesNotContain(CANARY);
+  }
+
+  @Test
+  void anUnknownSetKeyIsAConfigurationErrorNamingTheKnownOnes() throws Exception {
+    String[] r = run(Map.of(), "auth", "describe", "--json", "--set", "vault_path=x");
+    assertThat(r[0]).isEqualTo("1");
+    JsonNode json = new ObjectMapper().readTree(r[1]);
+    assertThat(json.get("error").asText()).contains("unknown configuration attribute \"vault_path\"").contains("known: host");
+    assertThat(json.get("failed_at").asText()).isEqualTo("configuration");
   }
 
   @Test

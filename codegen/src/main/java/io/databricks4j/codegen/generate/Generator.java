@@ -164,7 +164,8 @@ public final class Generator {
    * which builds models through their builders' private constructors. A package module requires
    * the package modules its models name; the client requires every package module statically and
    * not transitively, so an application compiles with just the package modules its own
-   * {@code module-info} names.
+   * {@code module-info} names. The account module requires core and the package modules its
+   * services name, not the workspace client, so an account-only application stays lean.
    */
   void moduleInfo(String level, String pkg, String module, List<String> extraExports, List<String> extraRequires) {
     java.util.TreeSet<String> exported = new java.util.TreeSet<>(extraExports);
@@ -193,7 +194,7 @@ public final class Generator {
             .forEach(p -> s.line("requires static " + packageModule(p) + ";"));
       }
       default -> {
-        s.line("requires transitive io.databricks4j.services.workspace.client;");
+        s.line("requires transitive io.databricks4j.core;");
         for (String other : referencedPackages("")) s.line("requires transitive " + packageModule(other) + ";");
       }
     }

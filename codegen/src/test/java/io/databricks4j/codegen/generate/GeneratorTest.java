@@ -101,6 +101,19 @@ class GeneratorTest {
   }
 
   @Test
+  void theAccountModuleRequiresCoreAndTheModelPackagesItNamesNotTheWorkspaceClient() {
+    Generator acct = new Generator(plan);
+    acct.generate("account", null);
+    acct.moduleInfo("account", null, "io.databricks4j.services.account", List.of(), List.of());
+    String info = acct.files().get("module-info");
+    assertThat(info).contains("requires transitive io.databricks4j.core;")
+        .contains("requires transitive io.databricks4j.service.provisioning;")
+        .doesNotContain("services.workspace.client")
+        .doesNotContain("io.databricks4j.service.compute;");
+    assertThat(acct.referencedPackages("")).contains("provisioning", "iam").doesNotContain("compute", "jobs");
+  }
+
+  @Test
   void clustersServiceHasTypedOverloadsWaitersAndPages() {
     Generator ws = new Generator(plan);
     ws.generate("package", "compute");

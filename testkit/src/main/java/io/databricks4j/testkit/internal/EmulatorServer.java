@@ -67,6 +67,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final List<Operation> operations;
   private final FaultEngine faults = new FaultEngine();
   private final OAuth oauth;
+  private final AccountWorkspaces accountWorkspaces;
   private final ControlEndpoint control;
   private final AtomicLong internalErrors = new AtomicLong();
   private final java.util.Map<String, String> namesByKey = new java.util.HashMap<>();
@@ -97,9 +98,10 @@ public final class EmulatorServer implements AutoCloseable {
     WorkspaceObjects workspace = new WorkspaceObjects(ctx);
     ScimDirectory workspaceDirectory = new ScimDirectory(ctx, "/api/2.0/preview/scim/v2", true);
     ScimDirectory accountDirectory = new ScimDirectory(ctx, "/api/2.0/accounts/{account_id}/scim/v2", false);
+    this.accountWorkspaces = new AccountWorkspaces(ctx);
     List.of(clusters, new Libraries(clusters), new InstancePools(ctx), new ClusterPolicies(ctx), new Jobs(ctx),
             new Dbfs(ctx), new Files(ctx), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
-            workspaceDirectory, accountDirectory, new Warehouses(ctx), new UnityCatalog(ctx), new AccountWorkspaces(ctx),
+            workspaceDirectory, accountDirectory, new Warehouses(ctx), new UnityCatalog(ctx), accountWorkspaces,
             new WorkspaceAdmin(ctx), new Permissions(ctx, operations),
             new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
                 "/api/2.0/accounts/{account_id}/servicePrincipals/{service_principal_id}/credentials/secrets"),
@@ -214,6 +216,10 @@ public final class EmulatorServer implements AutoCloseable {
         error(exchange, path, new ApiException(401, "UNAUTHENTICATED", sent
             ? "Invalid access token." : "Credential was not sent or was of an unsupported type for this API."));
         return;
+      }
+      String workspaceId = exchange.getRequestHeaders().getFirst("X-Databricks-Workspace-Id");
+      if (workspaceId != null) {
+        accountWorkspaces.checkServed(workspaceId);
       }
       Optional<Router.Match> match = router.match(method, path);
       if (match.isEmpty()) {

@@ -46,6 +46,27 @@ public final class AccountWorkspaces implements Emulation {
         .on("DELETE", V + "/{workspace_id}", this::delete);
   }
 
+  /**
+   * Every workspace of the account is served on the emulator's one port, sharing its state: a
+   * request naming a workspace ({@code X-Databricks-Workspace-Id}, as a client derived from an
+   * account client sends) must name one that the account has.
+   *
+   * @throws ApiException 403 PERMISSION_DENIED when the account has no such workspace
+   */
+  public synchronized void checkServed(String workspaceId) {
+    Long id = null;
+    try {
+      id = Long.valueOf(workspaceId.strip());
+    } catch (NumberFormatException e) {
+      // not a workspace id at all: reported below like an unknown one
+    }
+    if (id == null || !workspaces.containsKey(id)) {
+      throw new ApiException(403, "PERMISSION_DENIED", "Workspace " + workspaceId + " (X-Databricks-Workspace-Id) is not a "
+          + "workspace of account " + ctx.accountId() + " in this testkit: create it with the account workspaces API"
+          + " first, or leave workspace_id unset to use the testkit's own workspace");
+    }
+  }
+
   private Reply create(Call call) {
     String name = call.required("workspace_name");
     ObjectNode info = call.body().deepCopy();
