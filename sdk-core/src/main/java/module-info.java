@@ -29,6 +29,7 @@ module io.databricks4j.core {
   uses io.databricks4j.http.HttpPolicy;
   uses io.databricks4j.http.HttpTransportProvider;
 
+  provides io.databricks4j.http.HttpSender with io.databricks4j.core.internal.StandaloneSender;
   provides io.databricks4j.http.HttpTransportProvider
       with io.databricks4j.core.http.internal.apache.ApacheTransportProvider;
 }

@@ -57,10 +57,12 @@ public final class HttpLogger {
 
   /**
    * Logs a request about to be sent, with {@code tag} ({@code call 7f3a, attempt 2}) after the
-   * request line and, with {@code showOrigin}, the server before the path (a plug-in's request to
-   * a token endpoint, say); a stream or file body is described, never read.
+   * request line. A {@code plugin}'s request (to a token endpoint, say) shows its server before the
+   * path, and every {@code value} field of its bodies counts as a secret (an ID token, say). A stream
+   * or file body is described, never read.
    */
-  public void request(HttpRequest request, String tag, boolean showOrigin) {
+  public void request(HttpRequest request, String tag, boolean plugin) {
+    boolean showOrigin = plugin;
     if (!log.isDebugEnabled()) {
       return;
     }
@@ -72,7 +74,7 @@ public final class HttpLogger {
     if (headers) {
       request.headers().forEach((k, v) -> sb.append("\n> * ").append(k).append(": ").append(header(k, v)));
     }
-    request.body().ifPresent(b -> appendBody(sb, "> ", b, Redaction.isSecretsPath(request.path())));
+    request.body().ifPresent(b -> appendBody(sb, "> ", b, plugin || Redaction.isSecretsPath(request.path())));
     log.debug(sb.toString());
   }
 
@@ -84,12 +86,12 @@ public final class HttpLogger {
    */
   public void response(HttpRequest request, int status, String reason, Map<String, List<String>> responseHeaders,
       byte[] body, String note) {
-    response(request, status, reason, responseHeaders, body, note, null);
+    response(request, status, reason, responseHeaders, body, note, null, false);
   }
 
-  /** Logs a response, with {@code tag} after the status line. */
+  /** Logs a response, with {@code tag} after the status line; a {@code plugin}'s bodies as in {@link #request(HttpRequest, String, boolean)}. */
   public void response(HttpRequest request, int status, String reason, Map<String, List<String>> responseHeaders,
-      byte[] body, String note, String tag) {
+      byte[] body, String note, String tag, boolean plugin) {
     if (!log.isDebugEnabled()) {
       return;
     }
@@ -104,7 +106,7 @@ public final class HttpLogger {
       responseHeaders.forEach((k, vs) -> vs.forEach(v -> sb.append("\n< * ").append(k).append(": ").append(header(k, v))));
     }
     if (body != null) {
-      appendLines(sb, "< ", bodies.format(body, Redaction.isSecretsPath(request.path())));
+      appendLines(sb, "< ", bodies.format(body, plugin || Redaction.isSecretsPath(request.path())));
     } else if (note != null && !note.isEmpty()) {
       sb.append("\n< ").append(note);
     }

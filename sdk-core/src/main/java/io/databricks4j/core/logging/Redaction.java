@@ -14,7 +14,7 @@ public final class Redaction {
   private static final Set<String> SECRET_FIELDS = Set.of(
       "token_value", "string_value", "bytes_value", "password", "client_secret", "access_token",
       "refresh_token", "id_token", "token", "secret", "private_key", "pat", "credentials", "client_assertion",
-      "assertion", "subject_token");
+      "assertion", "subject_token", "accesstoken", "client_assertion_jwt");
 
   private Redaction() {}
 

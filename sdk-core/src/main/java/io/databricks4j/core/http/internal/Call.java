@@ -98,7 +98,7 @@ final class Call<T> {
         if (status >= 200 && status < 300) {
           return success(answer);
         }
-        if (status >= 300 && status < 400 && answer.header("Location").isPresent()) {
+        if (route.client() && status >= 300 && status < 400 && answer.header("Location").isPresent()) {
           HttpRequest next = redirect(current, answer.header("Location").get());
           if (next != null && ++redirects <= MAX_REDIRECTS) {
             current = next;

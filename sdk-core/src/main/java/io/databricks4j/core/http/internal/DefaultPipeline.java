@@ -177,12 +177,12 @@ public final class DefaultPipeline implements Closeable {
         r.close();
       }
       call.cut = cut;
-      log.response(sent, status, r.reason(), r.headers(), body, null, call.tag());
+      log.response(sent, status, r.reason(), r.headers(), body, null, call.tag(), !route.client());
       return r.withBody(new ByteArrayInputStream(body), body.length);
     }
     if (!log.isEnabled() || !route.client()) {
       if (log.isEnabled()) {
-        log.response(sent, status, r.reason(), r.headers(), null, "<" + length(r) + ">", call.tag());
+        log.response(sent, status, r.reason(), r.headers(), null, "<" + length(r) + ">", call.tag(), !route.client());
       }
       return r;
     }
@@ -197,14 +197,14 @@ public final class DefaultPipeline implements Closeable {
         throw e;
       }
       if (head.length <= MAX_LOGGED_BODY) {
-        log.response(sent, status, r.reason(), r.headers(), head, null, call.tag());
+        log.response(sent, status, r.reason(), r.headers(), head, null, call.tag(), !route.client());
         return r.withBody(new ByteArrayInputStream(head), head.length);
       }
-      log.response(sent, status, r.reason(), r.headers(), null, "<JSON body over 1 MiB, not logged>", call.tag());
+      log.response(sent, status, r.reason(), r.headers(), null, "<JSON body over 1 MiB, not logged>", call.tag(), !route.client());
       return r.withBody(new SequenceInputStream(new ByteArrayInputStream(head), body), r.contentLength());
     }
     log.response(sent, status, r.reason(), r.headers(), null, status == 204 ? "" : "<streaming body, " + length(r)
-        + (type == null ? "" : ", " + type) + ">", call.tag());
+        + (type == null ? "" : ", " + type) + ">", call.tag(), !route.client());
     return r;
   }
 

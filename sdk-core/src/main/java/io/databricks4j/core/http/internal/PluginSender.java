@@ -18,6 +18,11 @@ final class PluginSender implements HttpSender {
     byte[] body;
     try (InputStream in = r.body()) {
       body = in.readNBytes(DefaultPipeline.MAX_PLUGIN_BODY);
+      if (in.read() >= 0) {
+        r.abort();
+        throw new io.databricks4j.error.DatabricksException("the answer is larger than "
+            + DefaultPipeline.MAX_PLUGIN_BODY + " bytes, more than a token or discovery document can be; check the URL");
+      }
     }
     return r.withBody(new java.io.ByteArrayInputStream(body), body.length);
   };
