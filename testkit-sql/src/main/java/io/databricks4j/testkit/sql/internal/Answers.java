@@ -32,7 +32,8 @@ final class Answers {
         return result(List.of(string("catalog")), rows);
       }
       case "SCHEMAS" -> {
-        String db = scope.schema(show.name().isEmpty() ? List.of() : List.of(show.name().get(0)), names)[0];
+        String catalog = show.name().isEmpty() ? scope.catalog() : show.name().get(0);
+        String db = Scope.need(names.engine(catalog), catalog);
         List<List<String>> rows = new ArrayList<>();
         for (String[] r : query(c, "SELECT schema_name FROM duckdb_schemas() WHERE lower(database_name) = lower(?) "
             + "AND NOT internal ORDER BY lower(schema_name)", db)) {

@@ -70,9 +70,25 @@ final class DuckDbEngine implements SqlEngine {
     });
   }
 
+  /** DuckDB cannot rename a database: a new one gets a copy of the old one, which goes. */
   @Override
   public void renameCatalog(String from, String to) {
-    names.rename(from, to);
+    changing(c -> {
+      String source = names.remove(from);
+      if (source == null) {
+        return;
+      }
+      String target = names.add(to);
+      run(c, "ATTACH ':memory:' AS " + Token.quote(target));
+      run(c, "COPY FROM DATABASE " + Token.quote(source) + " TO " + Token.quote(target));
+      run(c, "DETACH " + Token.quote(source));
+      String prefix = source.toLowerCase(java.util.Locale.ROOT) + ".";
+      for (String key : List.copyOf(properties.keySet())) {
+        if (key.startsWith(prefix)) {
+          properties.put(CatalogState.key(target) + "." + key.substring(prefix.length()), properties.remove(key));
+        }
+      }
+    });
   }
 
   @Override

@@ -175,12 +175,12 @@ final class Rewriter {
         case PARAM -> out.append(bind(t.text()));
         case NUMBER -> out.append(number(t));
         case QUOTED_ID, WORD -> {
-          int end = i;
+          int end = chainEnd(i);
           if (t.word("IDENTIFIER") && next(i, 1) != null && next(i, 1).op("(") && next(i, 3) != null
               && next(i, 3).op(")")) {
             out.append(chain(identifierClause(next(i, 2)), false));
             i = indexOfNext(i, 3);
-          } else if (t.is(Kind.WORD) && (end = chainEnd(i)) == i) {
+          } else if (t.is(Kind.WORD) && end == i) {
             out.append(word(t, previous, i));
           } else {
             boolean schemaLevel = previous != null && (previous.word("SCHEMA") || previous.word("DATABASE")
@@ -191,7 +191,9 @@ final class Rewriter {
         }
         case OP -> {
           if (t.op("<=>")) {
-            out.append(" IS NOT DISTINCT FROM ");
+            boolean spaced = i > 0 && !tokens.get(i - 1).significant();
+            out.append(spaced ? "" : " ").append("IS NOT DISTINCT FROM")
+                .append(i + 1 < tokens.size() && !tokens.get(i + 1).significant() ? "" : " ");
           } else {
             out.append(t.raw());
           }
