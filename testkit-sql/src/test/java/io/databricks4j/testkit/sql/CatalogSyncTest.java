@@ -77,6 +77,8 @@ class CatalogSyncTest {
     JsonNode noCatalog = sql("CREATE TABLE orphan (a INT)");
     assertThat(noCatalog.at("/status/state").asText()).isEqualTo("FAILED");
     assertThat(noCatalog.at("/status/error/message").asText()).startsWith("[NO_SUCH_CATALOG_EXCEPTION]");
+    assertThat(sql("CREATE SCHEMA stray").at("/status/error/message").asText()).startsWith("[NO_SUCH_CATALOG_EXCEPTION]");
+    assertThat(sql("CREATE SCHEMA stray").at("/status/error/message").asText()).startsWith("[NO_SUCH_CATALOG_EXCEPTION]");
 
     http.post(UC + "catalogs", Map.of("name", "main"));
     JsonNode noSchema = sql("CREATE TABLE orphan (a INT)");

@@ -124,6 +124,14 @@ class SdkSqlWorkflowTest {
   }
 
   @Test
+  void theHelperPollsAStatementAnsweredPendingUntilItEnds() {
+    StatementResult r = w.statementExecution().executeAndWait(sql("SELECT range AS n FROM range(3)")
+        .waitTimeout("0s").build());
+
+    assertThat(r.stream().map(row -> row.get("n", Long.class)).toList()).containsExactly(0L, 1L, 2L);
+  }
+
+  @Test
   void aBadStatementFailsWithTheErrorAndTheHelperThrowsIt() {
     StatementResponse r = w.statementExecution().executeStatement(sql("SELECT * FROM shop.sales.nothing_here").build());
 

@@ -122,6 +122,17 @@ final class CatalogState {
     return hidden;
   }
 
+  /** The schemas that appeared in the scratch database since {@code before}: {db, schema}. */
+  List<String[]> scratchSchemasSince(CatalogState before) {
+    List<String[]> found = new ArrayList<>();
+    schemas.forEach((k, s) -> {
+      if (s[0].equalsIgnoreCase(CatalogNames.SCRATCH) && !before.schemas.containsKey(k)) {
+        found.add(s);
+      }
+    });
+    return found;
+  }
+
   static SqlTable table(String catalog, Table t, Map<String, String> properties) {
     return new SqlTable(catalog, t.schema(), t.name(), t.type(), t.columns(), t.comment(), properties);
   }

@@ -72,6 +72,14 @@ final class Execution {
             + scope.schema() + "` cannot be found. Create it through Unity Catalog or with CREATE SCHEMA, or set "
             + "the request's catalog and schema to one that exists.");
       }
+      List<String[]> strays = after.scratchSchemasSince(before);
+      if (!strays.isEmpty()) {
+        for (String[] s : strays) {
+          DuckDbEngine.run(c, "DROP SCHEMA " + Token.quote(s[0]) + "." + Token.quote(s[1]) + " CASCADE");
+        }
+        engine.state(CatalogState.read(c));
+        throw Scope.noCatalog(scope.catalog());
+      }
       List<SqlChange> changes = after.changesSince(before, engine.names(), engine.properties());
       engine.state(after);
       return new SqlResult(result.columns(), result.rows(), result.truncated(), changes);

@@ -54,9 +54,13 @@ record Scope(String catalog, String schema, String db) {
 
   static String need(String db, String catalog) {
     if (db == null) {
-      throw SqlException.badRequest("42704", "[NO_SUCH_CATALOG_EXCEPTION] Catalog '" + catalog + "' was not found. "
-          + "Create it through Unity Catalog or with CREATE CATALOG, or name another in the request's catalog.");
+      throw noCatalog(catalog);
     }
     return db;
+  }
+
+  static SqlException noCatalog(String catalog) {
+    return SqlException.badRequest("42704", "[NO_SUCH_CATALOG_EXCEPTION] Catalog '" + catalog + "' was not found. "
+        + "Create it through Unity Catalog or with CREATE CATALOG, or name another in the request's catalog.");
   }
 }
