@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ final class Rewriter {
   final List<Token> tokens;
   final boolean[] dropped;
   final Map<Integer, String> replaced = new HashMap<>();
-  final Set<Integer> typeStarts = new java.util.HashSet<>();
+  final Set<Integer> typeStarts = new HashSet<>();
   private final SqlStatement statement;
   private final CatalogNames names;
   private final Map<String, SqlParameter> parameters = new HashMap<>();

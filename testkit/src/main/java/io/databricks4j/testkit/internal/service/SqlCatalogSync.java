@@ -26,14 +26,18 @@ public final class SqlCatalogSync implements CatalogListener {
   private final UnityCatalog catalog;
   private final SqlEngine engine;
 
-  /** Connects the two and gives the engine what Unity Catalog already holds. */
+  /**
+   * Connects the two and gives the engine what Unity Catalog already holds. It listens first, so
+   * that nothing made meanwhile is missed; the engine takes a second definition of a catalog or
+   * schema as a no-op.
+   */
   public SqlCatalogSync(UnityCatalog catalog, SqlEngine engine) {
     this.catalog = catalog;
     this.engine = engine;
+    catalog.listener(this);
     for (String kind : List.of("catalog", "schema", "table")) {
       catalog.all(kind).forEach(info -> created(kind, info));
     }
-    catalog.listener(this);
   }
 
   @Override

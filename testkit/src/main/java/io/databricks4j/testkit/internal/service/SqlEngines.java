@@ -1,6 +1,5 @@
 package io.databricks4j.testkit.internal.service;
 
-import io.databricks4j.testkit.spi.SqlEngine;
 import io.databricks4j.testkit.spi.SqlEngineProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,18 +18,17 @@ public final class SqlEngines {
   private SqlEngines() {
   }
 
-  /** A new engine of the preferred provider, or empty when no provider is present. */
-  public static Optional<SqlEngine> open() {
+  /** The preferred provider, or empty when none is on the class path. */
+  public static Optional<SqlEngineProvider> provider() {
     List<SqlEngineProvider> found = providers();
     if (found.isEmpty()) {
       LOG.log(System.Logger.Level.DEBUG, "no SqlEngineProvider found; SQL statements answer 501 until "
           + ARTIFACT + " is on the class path");
       return Optional.empty();
     }
-    SqlEngineProvider chosen = found.get(0);
     LOG.log(System.Logger.Level.DEBUG, "SQL engine providers {0}; using {1}",
-        found.stream().map(SqlEngineProvider::name).toList(), chosen.name());
-    return Optional.of(chosen.open());
+        found.stream().map(SqlEngineProvider::name).toList(), found.get(0).name());
+    return Optional.of(found.get(0));
   }
 
   private static List<SqlEngineProvider> providers() {

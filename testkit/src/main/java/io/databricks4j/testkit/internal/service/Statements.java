@@ -10,6 +10,7 @@ import io.databricks4j.testkit.internal.http.Handler;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
 import io.databricks4j.testkit.spi.SqlEngine;
+import io.databricks4j.testkit.spi.SqlEngineProvider;
 import io.databricks4j.testkit.spi.SqlException;
 import io.databricks4j.testkit.spi.SqlParameter;
 import io.databricks4j.testkit.spi.SqlResult;
@@ -30,8 +31,9 @@ import java.util.regex.Pattern;
 /**
  * The Statement Execution API on the SQL engine that {@link SqlEngines} finds: execute (waiting up
  * to {@code wait_timeout}), get, result chunks and cancel. INLINE JSON_ARRAY results only. A stopped
- * warehouse starts on demand, and the statement stays PENDING until it runs. Without an engine
- * every operation answers 501 naming the artifact to add.
+ * warehouse starts on demand, and the statement stays PENDING until it runs. The engine opens at
+ * the first statement and takes in what Unity Catalog holds then, so a workspace that runs no SQL
+ * pays nothing for it. Without an engine every operation answers 501 naming the artifact to add.
  */
 public final class Statements implements Emulation, AutoCloseable {
   private static final String V = "/api/2.0/sql/statements";
@@ -44,18 +46,21 @@ public final class Statements implements Emulation, AutoCloseable {
 
   private final Context ctx;
   private final Warehouses warehouses;
-  private final SqlEngine engine;
-  private final SqlCatalogSync sync;
+  private final UnityCatalog catalog;
+  private final SqlEngineProvider provider;
   private final ExecutorService workers;
   private final Map<String, StatementRun> runs = new LinkedHashMap<>();
+  private SqlEngine engine;
+  private SqlCatalogSync sync;
+  private boolean closed;
 
-  private Statements(Context ctx, Warehouses warehouses, SqlEngine engine, SqlCatalogSync sync) {
+  private Statements(Context ctx, Warehouses warehouses, UnityCatalog catalog, SqlEngineProvider provider) {
     this.ctx = ctx;
     this.warehouses = warehouses;
-    this.engine = engine;
-    this.sync = sync;
+    this.catalog = catalog;
+    this.provider = provider;
     AtomicInteger n = new AtomicInteger();
-    this.workers = engine == null ? null : Executors.newCachedThreadPool(r -> {
+    this.workers = provider == null ? null : Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "testkit-sql-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -64,9 +69,23 @@ public final class Statements implements Emulation, AutoCloseable {
 
   /** Statements on the engine of the class path, kept in step with {@code catalog}; 501s without one. */
   public static Statements create(Context ctx, Warehouses warehouses, UnityCatalog catalog) {
-    return SqlEngines.open()
-        .map(e -> new Statements(ctx, warehouses, e, new SqlCatalogSync(catalog, e)))
-        .orElseGet(() -> new Statements(ctx, warehouses, null, null));
+    return new Statements(ctx, warehouses, catalog, SqlEngines.provider().orElse(null));
+  }
+
+  /** The engine, opened and filled from Unity Catalog at the first call. */
+  private synchronized SqlEngine engine() {
+    if (closed) {
+      throw ApiException.invalidState("The local workspace is stopping");
+    }
+    if (engine == null) {
+      engine = provider.open();
+      sync = new SqlCatalogSync(catalog, engine);
+    }
+    return engine;
+  }
+
+  private synchronized SqlCatalogSync sync() {
+    return sync;
   }
 
   @Override
@@ -79,7 +98,7 @@ public final class Statements implements Emulation, AutoCloseable {
   }
 
   private Handler guarded(Handler h) {
-    if (engine != null) {
+    if (provider != null) {
       return h;
     }
     return c -> {
@@ -110,10 +129,11 @@ public final class Statements implements Emulation, AutoCloseable {
     if (warehouses.startOnDemand(warehouseId) == null) {
       throw ApiException.notFound("Warehouse " + warehouseId + " does not exist");
     }
+    SqlEngine sqlEngine = engine();
     StatementRun run = new StatementRun(statement, warehouseId, call.user());
     keep(run);
     ObjectNode pending = run.render();
-    workers.execute(() -> run(run, byteLimit == 0));
+    workers.execute(() -> run(sqlEngine, run, byteLimit == 0));
     if (wait.isZero()) {
       return Reply.json(pending);
     }
@@ -130,17 +150,17 @@ public final class Statements implements Emulation, AutoCloseable {
 
   private void cancel(StatementRun run) {
     if (run.cancel()) {
-      engine.cancel(run.id());
+      engine().cancel(run.id());
     }
   }
 
-  private void run(StatementRun run, boolean inlineLimitOnly) {
+  private void run(SqlEngine engine, StatementRun run, boolean inlineLimitOnly) {
     try {
       if (!awaitWarehouse(run) || !run.start()) {
         return;
       }
       SqlResult result = engine.execute(run.statement());
-      sync.apply(result.changes(), run.user());
+      sync().apply(result.changes(), run.user());
       long rowLimit = run.statement().rowLimit();
       boolean byBytes = result.truncated() && (rowLimit == 0 || result.rows().size() < rowLimit);
       if (byBytes && inlineLimitOnly) {
@@ -252,9 +272,22 @@ public final class Statements implements Emulation, AutoCloseable {
 
   @Override
   public void close() {
-    if (engine != null) {
+    SqlEngine opened;
+    synchronized (this) {
+      closed = true;
+      opened = engine;
+    }
+    if (workers != null) {
       workers.shutdownNow();
-      engine.close();
+    }
+    if (opened != null) {
+      List<StatementRun> all;
+      synchronized (this) {
+        all = new ArrayList<>(runs.values());
+      }
+      // a statement still in DuckDB stops before the database goes
+      all.stream().filter(r -> !r.terminal()).forEach(r -> opened.cancel(r.id()));
+      opened.close();
     }
   }
 }
