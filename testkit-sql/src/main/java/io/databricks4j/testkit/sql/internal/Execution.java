@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Runs a rewritten statement on its connection: a query by itself; anything else under the
- * engine's change lock, in a transaction with its prelude, followed by the catalog changes it
+ * engine's change lock and in a transaction, followed by the catalog changes it
  * made. Objects that land where Unity Catalog cannot see them (the scratch database, DuckDB's
  * own {@code main} schemas) are dropped again, and the statement fails as the service would.
  */
@@ -37,7 +37,7 @@ final class Execution {
   }
 
   SqlResult run() throws SQLException {
-    if (plan.shape() == Plan.Shape.ROWS && plan.prelude().isEmpty()) {
+    if (plan.shape() == Plan.Shape.ROWS) {
       return main();
     }
     engine.changes().lock();
@@ -46,10 +46,7 @@ final class Execution {
       SqlResult result;
       c.setAutoCommit(false);
       try {
-        for (String sql : plan.prelude()) {
-          DuckDbEngine.run(c, sql);
-        }
-        result = main();
+        result = plan.overwrite() != null ? overwrite(plan.overwrite()) : main();
         if (plan.table() != null) {
           describe(plan.table());
         }
@@ -88,8 +85,27 @@ final class Execution {
     }
   }
 
+  /** The source into a temporary table, the target emptied, then filled from it. */
+  private SqlResult overwrite(Plan.Overwrite target) throws SQLException {
+    String staged = Token.quote("overwrite_" + statement.id().replace("-", ""));
+    run("CREATE TEMP TABLE " + staged + " AS " + plan.sql());
+    DuckDbEngine.run(c, "DELETE FROM " + target.table());
+    int count;
+    try (java.sql.Statement s = c.createStatement()) {
+      count = s.executeUpdate("INSERT INTO " + target.table() + " " + target.columns() + " SELECT * FROM " + staged);
+    }
+    DuckDbEngine.run(c, "DROP TABLE " + staged);
+    String n = Integer.toString(count);
+    return new SqlResult(List.of(SqlColumn.of("num_affected_rows", "LONG", "BIGINT"),
+        SqlColumn.of("num_inserted_rows", "LONG", "BIGINT")), List.of(List.of(n, n)), false, List.of());
+  }
+
   private SqlResult main() throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(plan.sql())) {
+    return run(plan.sql());
+  }
+
+  private SqlResult run(String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       engine.running(statement.id(), ps);
       List<SqlParameter> binds = plan.binds();
       for (int i = 0; i < binds.size(); i++) {

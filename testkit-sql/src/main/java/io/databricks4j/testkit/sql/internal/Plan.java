@@ -19,13 +19,24 @@ sealed interface Plan {
   }
 
   /**
-   * DuckDB SQL to run: {@code prelude} first, then {@code sql} with {@code binds} for its markers.
+   * DuckDB SQL to run, with {@code binds} for its markers.
    *
    * @param table for CREATE TABLE and CREATE VIEW: the name as written and the comments and
    *     properties that DuckDB has no clause for; null otherwise
+   * @param overwrite for INSERT OVERWRITE: the target, whose rows {@code sql} (the source query,
+   *     read before the target is emptied) replaces; null otherwise
    */
-  record Native(List<String> prelude, String sql, List<SqlParameter> binds, Shape shape, TableMeta table)
+  record Native(String sql, List<SqlParameter> binds, Shape shape, TableMeta table, Overwrite overwrite)
       implements Plan {
+  }
+
+  /**
+   * The target of INSERT OVERWRITE.
+   *
+   * @param table the table, as DuckDB names it
+   * @param columns the column list with its parentheses, or empty
+   */
+  record Overwrite(String table, String columns) {
   }
 
   /** A CREATE or DROP of a catalog, which DuckDB does by ATTACH and DETACH. */

@@ -90,15 +90,9 @@ final class Rewriter {
       return new Plan.SetProperties(name, word(3).equals("UNSET") ? Map.of() : CreateClauses.properties(this, open));
     }
     Plan.TableMeta meta = first.equals("CREATE") || first.equals("REPLACE") ? CreateClauses.strip(this) : null;
-    List<String> prelude = new ArrayList<>();
+    Plan.Overwrite overwrite = null;
     if (first.equals("INSERT") && second.equals("OVERWRITE")) {
-      replaced.put(sig(1), "INTO");
-      int target = sig(2);
-      if (word(2).equals("TABLE")) {
-        dropped[target] = true;
-        target = sig(3);
-      }
-      prelude.add("DELETE FROM " + chain(chainAt(target), false));
+      overwrite = overwrite();
     } else if (first.equals("INSERT") && second.equals("INTO") && word(2).equals("TABLE")) {
       dropped[sig(2)] = true;
     }
@@ -111,7 +105,34 @@ final class Rewriter {
       case "UPDATE", "DELETE", "MERGE" -> Plan.Shape.AFFECTED;
       default -> Plan.Shape.NONE;
     };
-    return new Plan.Native(prelude, emit(), binds, shape, meta);
+    return new Plan.Native(emit(), binds, shape, meta, overwrite);
+  }
+
+  /** Leaves the source query of INSERT OVERWRITE to emit, and answers its target. */
+  private Plan.Overwrite overwrite() {
+    int k = word(2).equals("TABLE") ? 3 : 2;
+    int target = sig(k);
+    if (target < 0 || !tokens.get(target).identifier()) {
+      throw new SqlSyntaxException("INSERT OVERWRITE without a table");
+    }
+    String table = chain(chainAt(target), false);
+    int end = chainEnd(target);
+    String columns = "";
+    Token next = next(end, 1);
+    if (next != null && next.op("(") && !Set.of("SELECT", "WITH", "VALUES", "FROM", "TABLE")
+        .contains(next(end, 2) == null ? "" : next(end, 2).upper())) {
+      int close = CreateClauses.matching(this, indexOfNext(end, 1));
+      StringBuilder list = new StringBuilder();
+      for (int j = indexOfNext(end, 1); j <= close; j++) {
+        list.append(tokens.get(j).is(Kind.QUOTED_ID) ? tokens.get(j).quoted() : tokens.get(j).raw());
+      }
+      columns = list.toString();
+      end = close;
+    }
+    for (int j = 0; j <= end; j++) {
+      dropped[j] = true;
+    }
+    return new Plan.Overwrite(table, columns);
   }
 
   private Plan catalogDdl(boolean create) {

@@ -108,12 +108,13 @@ class RewriterTest {
   }
 
   @Test
-  void insertOverwriteDeletesFirstAndInsertsResultInCounts() {
-    Plan.Native p = rewrite("INSERT OVERWRITE TABLE main.default.t SELECT 1");
+  void insertOverwriteReadsItsSourceBeforeEmptyingTheTarget() {
+    Plan.Native p = rewrite("INSERT OVERWRITE TABLE main.default.t (a, `b`) SELECT 1, 2");
 
-    assertThat(p.prelude()).containsExactly("DELETE FROM \"uc_main\".\"default\".\"t\"");
-    assertThat(p.sql()).isEqualTo("INSERT INTO  \"uc_main\".\"default\".\"t\" SELECT 1");
+    assertThat(p.overwrite()).isEqualTo(new Plan.Overwrite("\"uc_main\".\"default\".\"t\"", "(a, \"b\")"));
+    assertThat(p.sql()).isEqualTo(" SELECT 1, 2");
     assertThat(p.shape()).isEqualTo(Plan.Shape.INSERTED);
+    assertThat(rewrite("INSERT OVERWRITE t (SELECT 1)").overwrite().columns()).isEmpty();
     assertThat(rewrite("DELETE FROM t").shape()).isEqualTo(Plan.Shape.AFFECTED);
   }
 
