@@ -8,8 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,31 +32,19 @@ import java.util.Set;
  *   <li>{@code INSERT OVERWRITE} becomes a DELETE and an INSERT.
  * </ul>
  */
-final class Rewriter {
+final class Rewriter extends TokenStream {
   private static final Set<String> NO_OPS = Set.of("USE", "GRANT", "REVOKE", "OPTIMIZE", "ANALYZE", "REFRESH", "MSCK",
       "CACHE", "UNCACHE", "CLEAR", "SET", "RESET", "VACUUM", "FSCK", "DENY");
 
-  final List<Token> tokens;
-  final boolean[] dropped;
-  final Map<Integer, String> replaced = new HashMap<>();
-  final Set<Integer> typeStarts = new HashSet<>();
   private final SqlStatement statement;
   private final CatalogNames names;
   private final Map<String, SqlParameter> parameters = new HashMap<>();
   private final List<SqlParameter> binds = new ArrayList<>();
-  private final List<Integer> sig = new ArrayList<>();
 
   private Rewriter(SqlStatement statement, CatalogNames names) {
+    super(Lexer.tokens(statement.sql()));
     this.statement = statement;
     this.names = names;
-    this.tokens = new ArrayList<>(Lexer.tokens(statement.sql()));
-    trimSemicolons();
-    this.dropped = new boolean[tokens.size()];
-    for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.get(i).significant()) {
-        sig.add(i);
-      }
-    }
     statement.parameters().forEach(p -> parameters.put(p.name().toLowerCase(Locale.ROOT), p));
   }
 
@@ -67,7 +53,7 @@ final class Rewriter {
   }
 
   private Plan plan() {
-    if (sig.isEmpty()) {
+    if (sigCount() == 0) {
       throw new SqlSyntaxException("an empty statement");
     }
     String first = word(0);
@@ -142,7 +128,7 @@ final class Rewriter {
       guarded = true;
       at = create ? 5 : 4;
     }
-    if (at >= sig.size() || !tokens.get(sig(at)).identifier()) {
+    if (at >= sigCount() || !tokens.get(sig(at)).identifier()) {
       throw new SqlSyntaxException("a catalog name after " + (create ? "CREATE" : "DROP") + " CATALOG");
     }
     return new Plan.CatalogDdl(create, tokens.get(sig(at)).text(), guarded, anyWord("CASCADE"));
@@ -150,11 +136,11 @@ final class Rewriter {
 
   /** ALTER TABLE ... ADD COLUMN c T, ALTER COLUMN c TYPE T, SET DATA TYPE T: where the types start. */
   private void markAlterTypes() {
-    for (int k = 0; k + 1 < sig.size(); k++) {
+    for (int k = 0; k + 1 < sigCount(); k++) {
       if (word(k).equals("TYPE")) {
         typeStarts.add(sig(k + 1));
       }
-      if (word(k).equals("ADD") && word(k + 1).equals("COLUMN") && k + 3 < sig.size()) {
+      if (word(k).equals("ADD") && word(k + 1).equals("COLUMN") && k + 3 < sigCount()) {
         typeStarts.add(sig(k + 3));
       }
     }
@@ -350,27 +336,6 @@ final class Rewriter {
     return s.toString();
   }
 
-  /** The parts of the dotted name that starts at token {@code i}. */
-  List<String> chainAt(int i) {
-    List<String> parts = new ArrayList<>();
-    parts.add(tokens.get(i).text());
-    int j = i;
-    while (j + 2 < tokens.size() && tokens.get(j + 1).op(".") && tokens.get(j + 2).identifier()) {
-      parts.add(tokens.get(j + 2).text());
-      j += 2;
-    }
-    return parts;
-  }
-
-  /** The index of the last token of the dotted name that starts at {@code i}. */
-  int chainEnd(int i) {
-    int j = i;
-    while (j + 2 < tokens.size() && tokens.get(j + 1).op(".") && tokens.get(j + 2).identifier()) {
-      j += 2;
-    }
-    return j;
-  }
-
   /** The last token of the type that starts at {@code i}: a word, then a (...) or a <...>. */
   private int typeEnd(int i) {
     int end = i;
@@ -409,107 +374,9 @@ final class Rewriter {
     }
   }
 
-  private void trimSemicolons() {
-    while (!tokens.isEmpty() && (!tokens.get(tokens.size() - 1).significant() || tokens.get(tokens.size() - 1).op(";"))) {
-      tokens.remove(tokens.size() - 1);
-    }
-    for (Token t : tokens) {
-      if (t.op(";")) {
-        throw new SqlSyntaxException("more than one statement; the Statement Execution API runs one statement a call");
-      }
-    }
-  }
-
-  // significant-token helpers, shared with Shows and CreateClauses
-
-  int sig(int k) {
-    return k < sig.size() ? sig.get(k) : -1;
-  }
-
-  int sigCount() {
-    return sig.size();
-  }
-
-  /** The position among significant tokens of token index {@code i}. */
-  int sigPosition(int i) {
-    return sig.indexOf(i);
-  }
-
-  /** The k-th significant token as an upper-case word, or "" when it is not a word. */
-  String word(int k) {
-    if (k >= sig.size()) {
-      return "";
-    }
-    Token t = tokens.get(sig.get(k));
-    return t.is(Kind.WORD) ? t.upper() : "";
-  }
-
-  Token token(int i) {
-    return i < 0 || i >= tokens.size() ? null : tokens.get(i);
-  }
-
-  boolean anyWord(String keyword) {
-    return sig.stream().anyMatch(i -> tokens.get(i).word(keyword));
-  }
-
-  /** The n-th significant token after index i, or null. */
-  Token next(int i, int n) {
-    int j = indexOfNext(i, n);
-    return j < 0 ? null : tokens.get(j);
-  }
-
-  int indexOfNext(int i, int n) {
-    int seen = 0;
-    for (int j = i + 1; j < tokens.size(); j++) {
-      if (tokens.get(j).significant() && ++seen == n) {
-        return j;
-      }
-    }
-    return -1;
-  }
-
-  private int indexOfOp(String op, int from) {
-    for (int j = Math.max(0, from); j < tokens.size(); j++) {
-      if (tokens.get(j).op(op)) {
-        return j;
-      }
-    }
-    throw new SqlSyntaxException("a missing '" + op + "'");
-  }
-
   SqlStatement statement() {
     return statement;
   }
 
-  /** Key-value pairs in parentheses from {@code open}, as TBLPROPERTIES and OPTIONS write them. */
-  Map<String, String> pairs(int open, int close) {
-    Map<String, String> out = new LinkedHashMap<>();
-    StringBuilder key = new StringBuilder();
-    String value = null;
-    boolean afterEquals = false;
-    for (int j = open + 1; j < close; j++) {
-      Token t = tokens.get(j);
-      if (!t.significant()) {
-        continue;
-      }
-      if (t.op(",")) {
-        if (key.length() > 0) {
-          out.put(key.toString(), value == null ? "" : value);
-        }
-        key.setLength(0);
-        value = null;
-        afterEquals = false;
-      } else if (t.op("=")) {
-        afterEquals = true;
-      } else if (afterEquals) {
-        value = t.text();
-      } else {
-        key.append(t.text());
-      }
-    }
-    if (key.length() > 0) {
-      out.put(key.toString(), value == null ? "" : value);
-    }
-    return out;
-  }
+
 }
