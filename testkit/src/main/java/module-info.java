@@ -8,4 +8,7 @@ module io.databricks4j.testkit {
 
   exports io.databricks4j.testkit;
   exports io.databricks4j.testkit.junit;
+  exports io.databricks4j.testkit.spi;
+
+  uses io.databricks4j.testkit.spi.SqlEngineProvider;
 }

@@ -22,6 +22,7 @@ import io.databricks4j.testkit.internal.service.Repos;
 import io.databricks4j.testkit.internal.service.ScimDirectory;
 import io.databricks4j.testkit.internal.service.Secrets;
 import io.databricks4j.testkit.internal.service.ServicePrincipalSecrets;
+import io.databricks4j.testkit.internal.service.Statements;
 import io.databricks4j.testkit.internal.service.Tokens;
 import io.databricks4j.testkit.internal.service.UnityCatalog;
 import io.databricks4j.testkit.internal.service.Warehouses;
@@ -69,6 +70,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final OAuth oauth;
   private final AccountWorkspaces accountWorkspaces;
   private final ControlEndpoint control;
+  private final Statements statements;
   private final AtomicLong internalErrors = new AtomicLong();
   private final java.util.Map<String, String> namesByKey = new java.util.HashMap<>();
 
@@ -99,9 +101,12 @@ public final class EmulatorServer implements AutoCloseable {
     ScimDirectory workspaceDirectory = new ScimDirectory(ctx, "/api/2.0/preview/scim/v2", true);
     ScimDirectory accountDirectory = new ScimDirectory(ctx, "/api/2.0/accounts/{account_id}/scim/v2", false);
     this.accountWorkspaces = new AccountWorkspaces(ctx);
+    Warehouses warehouses = new Warehouses(ctx);
+    UnityCatalog unityCatalog = new UnityCatalog(ctx);
+    this.statements = Statements.create(ctx, warehouses, unityCatalog);
     List.of(clusters, new Libraries(clusters), new InstancePools(ctx), new ClusterPolicies(ctx), new Jobs(ctx),
             new Dbfs(ctx), new Files(ctx), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
-            workspaceDirectory, accountDirectory, new Warehouses(ctx), new UnityCatalog(ctx), accountWorkspaces,
+            workspaceDirectory, accountDirectory, warehouses, unityCatalog, statements, accountWorkspaces,
             new WorkspaceAdmin(ctx), new Permissions(ctx, operations),
             new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
                 "/api/2.0/accounts/{account_id}/servicePrincipals/{service_principal_id}/credentials/secrets"),
@@ -164,6 +169,7 @@ public final class EmulatorServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    statements.close();
     ctx.files().close();
   }
 

@@ -29,6 +29,7 @@ public final class UnityCatalog implements Emulation {
   private final String metastoreId;
   /** Every securable by kind, each by full name (lower case, as names are case-insensitive). */
   private final Map<String, TreeMap<String, ObjectNode>> securables = new TreeMap<>();
+  private volatile CatalogListener listener = CatalogListener.NONE;
 
   public UnityCatalog(Context ctx) {
     this.ctx = ctx;
@@ -36,6 +37,11 @@ public final class UnityCatalog implements Emulation {
     for (String kind : List.of("catalog", "schema", "table", "volume")) {
       securables.put(kind, new TreeMap<>());
     }
+  }
+
+  /** Who hears of catalogs, schemas and tables created, renamed or deleted through the REST API. */
+  public void listener(CatalogListener listener) {
+    this.listener = listener;
   }
 
   @Override
@@ -77,7 +83,9 @@ public final class UnityCatalog implements Emulation {
     if (!info.has("storage_root")) {
       info.put("storage_location", "s3://testkit-metastore/" + metastoreId + "/catalogs/" + ctx.ids().uuid());
     }
-    return Reply.json(insert("catalog", name, info, call));
+    ObjectNode created = insert("catalog", name, info, call.user());
+    listener.created("catalog", created);
+    return Reply.json(created);
   }
 
   private Reply createSchema(Call call) {
@@ -87,7 +95,9 @@ public final class UnityCatalog implements Emulation {
     info.put("full_name", catalog + "." + name);
     info.put("schema_id", ctx.ids().uuid());
     info.put("catalog_type", "MANAGED_CATALOG");
-    return Reply.json(insert("schema", catalog + "." + name, info, call));
+    ObjectNode created = insert("schema", catalog + "." + name, info, call.user());
+    listener.created("schema", created);
+    return Reply.json(created);
   }
 
   private Reply createTable(Call call) {
@@ -112,7 +122,9 @@ public final class UnityCatalog implements Emulation {
     if (!info.has("columns")) {
       info.set("columns", Json.array());
     }
-    return Reply.json(insert("table", catalog + "." + schema + "." + name, info, call));
+    ObjectNode created = insert("table", catalog + "." + schema + "." + name, info, call.user());
+    listener.created("table", created);
+    return Reply.json(created);
   }
 
   private Reply createVolume(Call call) {
@@ -136,12 +148,12 @@ public final class UnityCatalog implements Emulation {
     if (!info.has("storage_location")) {
       info.put("storage_location", "s3://testkit-metastore/" + metastoreId + "/volumes/" + id);
     }
-    ObjectNode created = insert("volume", catalog + "." + schema + "." + name, info, call);
+    ObjectNode created = insert("volume", catalog + "." + schema + "." + name, info, call.user());
     ctx.files().mkdirs("/Volumes/" + catalog + "/" + schema + "/" + name);
     return Reply.json(created);
   }
 
-  private synchronized ObjectNode insert(String kind, String fullName, ObjectNode info, Call call) {
+  private synchronized ObjectNode insert(String kind, String fullName, ObjectNode info, String user) {
     String parentKind = parentKind(kind);
     if (parentKind != null) {
       String parent = fullName.substring(0, fullName.lastIndexOf('.'));
@@ -154,11 +166,11 @@ public final class UnityCatalog implements Emulation {
       throw ApiException.alreadyExists(capital(kind) + " '" + fullName + "' already exists");
     }
     long now = ctx.now();
-    info.put("owner", call.user());
+    info.put("owner", user);
     info.put("created_at", now);
-    info.put("created_by", call.user());
+    info.put("created_by", user);
     info.put("updated_at", now);
-    info.put("updated_by", call.user());
+    info.put("updated_by", user);
     info.put("metastore_id", metastoreId);
     if (!kind.equals("catalog")) {
       String[] parts = fullName.split("\\.");
@@ -239,6 +251,8 @@ public final class UnityCatalog implements Emulation {
     changes.remove("new_name");
     changes.remove("name");
     changes.remove("full_name");
+    String renamedFrom = null;
+    ObjectNode result;
     synchronized (this) {
       ObjectNode info = find(kind, fullName, true);
       String oldKey = info.get("full_name").asText().toLowerCase(Locale.ROOT);
@@ -253,10 +267,15 @@ public final class UnityCatalog implements Emulation {
         if (!IDENTIFIER.matcher(newName).matches()) {
           throw ApiException.invalid("Invalid name: " + newName);
         }
+        renamedFrom = info.get("full_name").asText();
         rename(kind, oldKey, info, newName);
       }
-      return kind.equals("table") ? Reply.empty() : Reply.json(info.deepCopy());
+      result = info.deepCopy();
     }
+    if (renamedFrom != null) {
+      listener.renamed(kind, renamedFrom, result.get("full_name").asText());
+    }
+    return kind.equals("table") ? Reply.empty() : Reply.json(result);
   }
 
   private void rename(String kind, String oldKey, ObjectNode info, String newName) {
@@ -292,6 +311,7 @@ public final class UnityCatalog implements Emulation {
 
   private Reply delete(Call call, String kind, String fullName) {
     boolean force = call.bool("force", false);
+    String deleted;
     synchronized (this) {
       ObjectNode info = find(kind, fullName, true);
       String key = info.get("full_name").asText().toLowerCase(Locale.ROOT);
@@ -309,8 +329,70 @@ public final class UnityCatalog implements Emulation {
       if (!kind.equals("table")) {
         ctx.files().delete("/Volumes/" + info.get("full_name").asText().replace('.', '/'), true);
       }
+      deleted = info.get("full_name").asText();
     }
+    listener.deleted(kind, deleted);
     return Reply.empty();
+  }
+
+  /**
+   * Records a securable that SQL created, or replaces the fields of one that exists, without
+   * telling the listener (the engine made it). Returns false when its parent does not exist.
+   */
+  synchronized boolean define(String kind, String fullName, ObjectNode fields, String user) {
+    ObjectNode existing = find(kind, fullName, false);
+    if (existing != null) {
+      Json.merge(existing, fields);
+      existing.put("updated_at", ctx.now());
+      existing.put("updated_by", user);
+      return true;
+    }
+    String parentKind = parentKind(kind);
+    if (parentKind != null && find(parentKind, fullName.substring(0, fullName.lastIndexOf('.')), false) == null) {
+      return false;
+    }
+    ObjectNode info = fields.deepCopy();
+    info.put("full_name", fullName);
+    switch (kind) {
+      case "catalog" -> {
+        info.put("name", fullName);
+        info.put("catalog_type", "MANAGED_CATALOG");
+        info.put("isolation_mode", "OPEN");
+        info.put("storage_location", "s3://testkit-metastore/" + metastoreId + "/catalogs/" + ctx.ids().uuid());
+      }
+      case "schema" -> {
+        info.put("schema_id", ctx.ids().uuid());
+        info.put("catalog_type", "MANAGED_CATALOG");
+      }
+      default -> {
+        String id = ctx.ids().uuid();
+        info.put("table_id", id);
+        info.put("storage_location", "s3://testkit-metastore/" + metastoreId + "/tables/" + id);
+      }
+    }
+    insert(kind, fullName, info, user);
+    return true;
+  }
+
+  /** Forgets a securable that SQL dropped, and its children, without telling the listener. */
+  synchronized void forget(String kind, String fullName) {
+    String key = fullName.toLowerCase(Locale.ROOT);
+    if (find(kind, fullName, false) == null) {
+      return;
+    }
+    for (String k : List.of("catalog", "schema", "table", "volume")) {
+      securables.get(k).keySet().removeIf(x -> x.equals(key) && k.equals(kind) || x.startsWith(key + "."));
+    }
+    if (!kind.equals("table")) {
+      ctx.files().delete("/Volumes/" + fullName.replace('.', '/'), true);
+    }
+  }
+
+  /** Every securable of a kind, copied, for an engine that starts after they were made. */
+  synchronized List<ObjectNode> all(String kind) {
+    List<ObjectNode> copies = new ArrayList<>();
+    securables.get(kind).values().forEach(n -> copies.add(n.deepCopy()));
+    return copies;
   }
 
   private ObjectNode find(String kind, String fullName, boolean required) {

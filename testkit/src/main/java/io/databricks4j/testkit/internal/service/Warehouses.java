@@ -77,6 +77,34 @@ public final class Warehouses implements Emulation {
     return w != null && !w.life.is("DELETED");
   }
 
+  /**
+   * Starts the warehouse for a statement when it is stopped, as the service does on demand.
+   *
+   * @return its state now, or null when there is no such warehouse (or it was deleted)
+   */
+  synchronized String startOnDemand(String id) {
+    Warehouse w = warehouses.get(id);
+    if (w == null || w.life.is("DELETED")) {
+      return null;
+    }
+    advance(w);
+    if (w.life.is("STOPPED", "STOPPING")) {
+      w.failed = false;
+      w.life.set("STARTING", ctx.now(), "RUNNING", ctx.stateDelayMillis());
+    }
+    return w.life.state();
+  }
+
+  /** The state of a warehouse now ({@code DELETED} for an unknown one), and whether it failed to start. */
+  synchronized String state(String id) {
+    Warehouse w = warehouses.get(id);
+    if (w == null) {
+      return "DELETED";
+    }
+    advance(w);
+    return w.failed ? "FAILED" : w.life.state();
+  }
+
   private Reply create(Call call) {
     ObjectNode spec = call.body().deepCopy();
     call.required("name");
