@@ -15,7 +15,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -91,16 +90,16 @@ public final class JdkTransport implements HttpTransport {
       java.net.http.HttpRequest wire = JdkRequests.toJdk(request, uri, upload, !watchUpload, options.readTimeout(),
           proxy != null && proxy.proxies(uri.getHost()) ? proxy.authorization() : Optional.empty());
       CompletableFuture<java.net.http.HttpResponse<InputStream>> exchange =
-          clients.get().sendAsync(wire, BodyHandlers.ofInputStream());
+          clients.get().sendAsync(wire, info -> new BodyStream());
       java.net.http.HttpResponse<InputStream> answer = await(exchange, watchUpload ? upload : null, target);
-      HttpResponse response = toResponse(request, answer, target);
+      HttpResponse response = toResponse(request, answer, target, upload);
       handedOut = true;
       return response;
     } finally {
-      if (upload != null) {
-        upload.closeStreams();
-      }
       if (!handedOut) {
+        if (upload != null) {
+          upload.closeStreams();
+        }
         connections.release();
       }
     }
@@ -159,14 +158,15 @@ public final class JdkTransport implements HttpTransport {
     return new IOException("the request to " + target.origin() + " was cancelled: the transport is closing", e);
   }
 
+  /** @param upload the request body, closed once the exchange is over: a server may answer before reading it all */
   private HttpResponse toResponse(HttpRequest request, java.net.http.HttpResponse<InputStream> answer,
-      Failures.Target target) {
+      Failures.Target target, Upload upload) {
     int status = answer.statusCode();
     HttpHeaders headers = answer.headers();
     long contentLength = hasNoBody(request.method(), status) ? 0 : headers.firstValueAsLong("Content-Length").orElse(-1);
     InputStream stream = answer.body() != null ? answer.body() : InputStream.nullInputStream(); // a proxy's 407 has none
     WatchedBody body = new WatchedBody(stream, contentLength, target.origin(), options.readTimeout(),
-        this::finished);
+        ended -> finished(ended, upload));
     open.add(body);
     watchdog.watch(body);
     HttpResponse.Builder b = HttpResponse.builder().status(status).reason(ReasonPhrases.of(status))
@@ -176,7 +176,10 @@ public final class JdkTransport implements HttpTransport {
   }
 
   /** A response body has ended, one way or another: its connection is free or gone. */
-  private void finished(WatchedBody body) {
+  private void finished(WatchedBody body, Upload upload) {
+    if (upload != null) {
+      upload.closeStreams();
+    }
     watchdog.unwatch(body);
     open.remove(body);
     connections.release();
@@ -193,6 +196,16 @@ public final class JdkTransport implements HttpTransport {
     open.forEach(WatchedBody::abort);
     watchdog.close();
     clients.close();
+  }
+
+  /** Connections not held by an exchange; for tests. */
+  int freeConnections() {
+    return connections.availablePermits();
+  }
+
+  /** Exchanges and bodies the read time-out watches; for tests. */
+  int watched() {
+    return watchdog.size();
   }
 
   @Override
