@@ -50,11 +50,16 @@ import io.databricks4j.transport.jdk.internal.JdkTransport;
  *   <li><b>Retries</b>: none of its own, except the JDK's: it tries a refused or failed connection
  *       once more within the connect time-out, and sends a {@code GET} or {@code HEAD} again once
  *       when a pooled connection turns out closed before any response.
- *   <li><b>Logging</b>: the transport logs nothing. java.net.http logs request lines and headers,
- *       credentials included, through {@code System.Logger} {@code jdk.httpclient.HttpClient},
- *       but only when the JVM runs with {@code -Djdk.httpclient.HttpClient.log=...}, and prints
- *       debug traces to {@code System.err} only with {@code -Djdk.internal.httpclient.debug=true};
- *       never set either where credentials are used.
+ *   <li><b>Logging</b>: the transport logs nothing. java.net.http has two loggers of its own, both
+ *       {@code System.Logger}s (JUL unless the application installs another backend):
+ *       {@code jdk.httpclient.HttpClient} prints request lines and headers, credentials included,
+ *       but only when the JVM runs with {@code -Djdk.httpclient.HttpClient.log=...}; never set it
+ *       where credentials are used. {@code jdk.internal.httpclient.debug} logs at DEBUG (JUL
+ *       {@code FINE}) whenever that level is enabled for it, also through a root logger at
+ *       {@code FINE} or below (as with a JUL-to-SLF4J bridge whose level follows a DEBUG root), and
+ *       then prints every request URL with its query, but no header or body. Keep it at INFO or
+ *       above ({@code jdk.internal.httpclient.debug.level = INFO} in {@code logging.properties}).
+ *       {@code -Djdk.internal.httpclient.debug=true} prints the same to {@code System.err}.
  * </ul>
  */
 public final class JdkTransportProvider implements HttpTransportProvider {
