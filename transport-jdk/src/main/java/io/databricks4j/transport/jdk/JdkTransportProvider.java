@@ -33,6 +33,9 @@ import io.databricks4j.transport.jdk.internal.JdkTransport;
  *       request has started for the idle time-out; Java 21 lets it shut the old client down.
  *       On Java 17 to 20 the idle time-out is the JDK's keep-alive time-out, and a replaced
  *       client's connections close when it is collected.
+ *   <li><b>Closing</b>: {@code close()} ends the exchanges in flight and, on Java 21 and later,
+ *       shuts the {@code HttpClient} down. Java 17 to 20 have no way to close an
+ *       {@code HttpClient}: its idle connections and selector thread go when it is collected.
  *   <li><b>TLS</b>: the application's {@code SSLContext}, or the JVM's. {@code skip_verify} uses a
  *       context that trusts every certificate and, through an {@code X509ExtendedTrustManager},
  *       skips the host-name check for this client only; the JVM-wide

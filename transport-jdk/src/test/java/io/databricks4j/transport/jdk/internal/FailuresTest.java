@@ -17,10 +17,13 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class FailuresTest {
   private static final Failures.Target DIRECT = new Failures.Target("https://x.test", "x.test", null,
       Duration.ofSeconds(5), Duration.ofSeconds(7));

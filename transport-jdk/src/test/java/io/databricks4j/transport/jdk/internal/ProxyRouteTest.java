@@ -14,10 +14,13 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ProxyRouteTest {
   private static final ProxySettings BASIC = ProxySettings.builder("proxy.test", 3128)
       .credentials("user", "pässword").nonProxyHosts(List.of(".internal.test")).build();
