@@ -503,7 +503,8 @@ public abstract class HttpTransportContract {
     assertThat(response.abortable()).isTrue();
     assertThat(response.body().readNBytes(100_000)).hasSize(100_000);
     response.abort();
-    assertThat(serverSaw.get(3, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+    // the connection goes, not necessarily at once: java.net.http on Java 25 closes it up to 3 s later
+    assertThat(serverSaw.get(10, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
     assertThatThrownBy(() -> response.body().read()).isInstanceOf(IOException.class);
     response.close();
   }

@@ -33,6 +33,8 @@ import io.databricks4j.transport.jdk.internal.JdkTransport;
  *       request has started for the idle time-out; Java 21 lets it shut the old client down.
  *       On Java 17 to 20 the idle time-out is the JDK's keep-alive time-out, and a replaced
  *       client's connections close when it is collected.
+ *   <li><b>Abort</b>: closes the body stream before its end, and java.net.http then closes the
+ *       connection from its selector thread; on Java 25 that was seen to happen up to 3 s later.
  *   <li><b>Closing</b>: {@code close()} ends the exchanges in flight and, on Java 21 and later,
  *       shuts the {@code HttpClient} down. Java 17 to 20 have no way to close an
  *       {@code HttpClient}: its idle connections and selector thread go when it is collected.
@@ -57,11 +59,12 @@ import io.databricks4j.transport.jdk.internal.JdkTransport;
  *       {@code System.Logger}s (JUL unless the application installs another backend):
  *       {@code jdk.httpclient.HttpClient} prints request lines and headers, credentials included,
  *       but only when the JVM runs with {@code -Djdk.httpclient.HttpClient.log=...}; never set it
- *       where credentials are used. {@code jdk.internal.httpclient.debug} logs at DEBUG (JUL
- *       {@code FINE}) whenever that level is enabled for it, also through a root logger at
- *       {@code FINE} or below (as with a JUL-to-SLF4J bridge whose level follows a DEBUG root), and
- *       then prints every request URL with its query, but no header or body. Keep it at INFO or
- *       above ({@code jdk.internal.httpclient.debug.level = INFO} in {@code logging.properties}).
+ *       where credentials are used. On Java 17, {@code jdk.internal.httpclient.debug} logs at
+ *       DEBUG (JUL {@code FINE}) whenever that level is enabled for it, also through a root logger
+ *       at {@code FINE} or below (as with a JUL-to-SLF4J bridge whose level follows a DEBUG root),
+ *       and then prints every request URL with its query, but no header or body (Java 25 does not).
+ *       Keep it at INFO or above ({@code jdk.internal.httpclient.debug.level = INFO} in
+ *       {@code logging.properties}).
  *       {@code -Djdk.internal.httpclient.debug=true} prints the same to {@code System.err}.
  * </ul>
  */
