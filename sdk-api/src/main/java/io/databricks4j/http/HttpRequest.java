@@ -95,9 +95,17 @@ public final class HttpRequest {
     return toBuilder().origin(origin).build();
   }
 
-  /** The absolute URL: the origin ({@code base} when the request has none), path and query. */
+  /**
+   * The absolute URL: the origin ({@code base} when the request has none), path and query.
+   *
+   * @throws IllegalStateException when the request has no origin and {@code base} is null
+   */
   public String url(String base) {
-    return (origin != null ? origin : base) + pathAndQuery();
+    String o = origin != null ? origin : base;
+    if (o == null) {
+      throw new IllegalStateException(method + " " + path + " has no origin: give it an absolute URL");
+    }
+    return o + pathAndQuery();
   }
 
   /** The path, percent-encoded, without query. */

@@ -123,14 +123,23 @@ public final class HttpResponse implements Closeable {
     onAbort.run();
   }
 
-  /** Releases the connection; an unread body is discarded. */
+  /**
+   * Releases the connection; an unread body is discarded. Never fails: a connection that cannot
+   * be given back cleanly (its body was cut short, say) is dropped.
+   */
   @Override
   public void close() {
     try {
       body.close();
+    } catch (IOException e) {
+      if (onAbort != null) {
+        onAbort.run();
+      }
+    }
+    try {
       onClose.close();
     } catch (IOException e) {
-      throw new DatabricksException("cannot close the response: " + e, e);
+      // the connection is discarded either way
     }
   }
 

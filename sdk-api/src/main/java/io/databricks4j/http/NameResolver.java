@@ -11,9 +11,12 @@ import java.net.UnknownHostException;
 @FunctionalInterface
 public interface NameResolver {
 
-  /** The JVM's resolver. */
+  /** The JVM's resolver; one instance, so that a transport can tell it from a custom one with {@code ==}. */
+  NameResolver SYSTEM = InetAddress::getAllByName;
+
+  /** The JVM's resolver, {@link #SYSTEM}. */
   static NameResolver system() {
-    return InetAddress::getAllByName;
+    return SYSTEM;
   }
 
   /**

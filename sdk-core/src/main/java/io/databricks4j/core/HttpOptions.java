@@ -33,6 +33,7 @@ public final class HttpOptions {
   private final NameResolver nameResolver;
   private final Duration connectionTtl;
   private final Duration idleTimeout;
+  private final io.databricks4j.core.retry.Backoff backoff;
 
   private HttpOptions(Builder b) {
     this.proxy = b.proxy;
@@ -47,6 +48,7 @@ public final class HttpOptions {
     this.nameResolver = b.nameResolver;
     this.connectionTtl = b.connectionTtl;
     this.idleTimeout = b.idleTimeout;
+    this.backoff = b.backoff;
   }
 
   public static HttpOptions defaults() {
@@ -71,6 +73,7 @@ public final class HttpOptions {
     b.nameResolver = nameResolver;
     b.connectionTtl = connectionTtl;
     b.idleTimeout = idleTimeout;
+    b.backoff = backoff;
     return b;
   }
 
@@ -131,6 +134,11 @@ public final class HttpOptions {
     return Optional.ofNullable(connectionTtl);
   }
 
+  /** How long to wait between attempts; the official SDKs' backoff when empty. */
+  public Optional<io.databricks4j.core.retry.Backoff> retryBackoff() {
+    return Optional.ofNullable(backoff);
+  }
+
   /** Idle time after which a pooled connection is closed; 55 s when empty. */
   public Optional<Duration> idleTimeout() {
     return Optional.ofNullable(idleTimeout);
@@ -158,6 +166,7 @@ public final class HttpOptions {
     private NameResolver nameResolver;
     private Duration connectionTtl;
     private Duration idleTimeout;
+    private io.databricks4j.core.retry.Backoff backoff;
 
     private Builder() {}
 
@@ -220,6 +229,15 @@ public final class HttpOptions {
 
     public Builder connectionTtl(Duration v) {
       connectionTtl = v;
+      return this;
+    }
+
+    /**
+     * The wait between attempts: {@code Retry-After} when the service sent one, else this backoff
+     * (the default is 1 s doubling to 60 s with jitter). Tests of fault handling use a short one.
+     */
+    public Builder retryBackoff(io.databricks4j.core.retry.Backoff v) {
+      backoff = v;
       return this;
     }
 

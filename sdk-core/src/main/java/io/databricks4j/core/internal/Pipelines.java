@@ -56,6 +56,7 @@ public final class Pipelines {
     o.connectTimeout().ifPresent(b::connectTimeout);
     o.sslContext().ifPresent(b::sslContext);
     o.nameResolver().ifPresent(b::nameResolver);
+    o.retryBackoff().ifPresent(b::backoff);
     proxy(config).ifPresent(b::proxy);
     o.policies().forEach(b::policy);
     o.interceptors().forEach(b::interceptor);

@@ -45,7 +45,7 @@ public final class JdkTransport implements HttpTransport {
    *     Basic proxy credentials the JDK would drop
    */
   public JdkTransport(HttpTransportOptions options, UnaryOperator<String> systemProperty) {
-    if (options.nameResolver() != NameResolver.system()) {
+    if (options.nameResolver() != NameResolver.SYSTEM) {
       throw new ConfigException("the jdk HTTP transport resolves host names through the JVM only and cannot use a "
           + "custom NameResolver; use the default transport (http_transport=apache) for that");
     }

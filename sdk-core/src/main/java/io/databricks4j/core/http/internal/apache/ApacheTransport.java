@@ -7,15 +7,21 @@ import io.databricks4j.http.HttpTransportOptions;
 import io.databricks4j.http.ProxySettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Map;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthCache;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.auth.BasicScheme;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -37,6 +43,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class ApacheTransport implements HttpTransport {
   private final CloseableHttpClient client;
+  /** Basic credentials of the proxy, sent with the first request rather than after a 407; null without. */
+  private final AuthCache authCache;
 
   ApacheTransport(HttpTransportOptions o) {
     ConnectionConfig.Builder connection = ConnectionConfig.custom()
@@ -45,6 +53,7 @@ final class ApacheTransport implements HttpTransport {
         .setValidateAfterInactivity(TimeValue.ofSeconds(2));
     o.connectionTtl().ifPresent(ttl -> connection.setTimeToLive(TimeValue.of(ttl)));
     PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.of(o.connectTimeout())).build())
         .setMaxConnTotal(o.maxConnections())
         .setMaxConnPerRoute(o.maxConnections())
         .setConnectionFactory(QuietConnection.FACTORY)
@@ -62,40 +71,59 @@ final class ApacheTransport implements HttpTransport {
             .setResponseTimeout(Timeout.of(o.readTimeout()))
             .setConnectionRequestTimeout(Timeout.of(o.readTimeout()))
             .build());
-    o.proxy().ifPresent(p -> proxy(b, p));
+    this.authCache = o.proxy().map(p -> proxy(b, p)).orElse(null);
     this.client = b.build();
   }
 
   /** The proxy for the hosts it applies to, direct for the others (loopback, metadata, NO_PROXY). */
-  private static void proxy(HttpClientBuilder b, ProxySettings p) {
+  private static AuthCache proxy(HttpClientBuilder b, ProxySettings p) {
     HttpHost proxy = new HttpHost(p.host(), p.port());
     HttpRoutePlanner direct = new org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner(null);
     HttpRoutePlanner viaProxy = new org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner(proxy);
     b.setRoutePlanner((target, context) -> p.appliesTo(target.getHostName())
         ? viaProxy.determineRoute(target, context) : direct.determineRoute(target, context));
-    if (p.authType() == ProxySettings.AuthType.BASIC && p.username().isPresent()) {
-      BasicCredentialsProvider creds = new BasicCredentialsProvider();
-      creds.setCredentials(new AuthScope(proxy),
-          new UsernamePasswordCredentials(p.username().get(), p.password().orElse("").toCharArray()));
-      b.setDefaultCredentialsProvider(creds);
+    if (p.authType() != ProxySettings.AuthType.BASIC || p.username().isEmpty()) {
+      return null;
     }
+    UsernamePasswordCredentials credentials =
+        new UsernamePasswordCredentials(p.username().get(), p.password().orElse("").toCharArray());
+    BasicCredentialsProvider creds = new BasicCredentialsProvider();
+    creds.setCredentials(new AuthScope(proxy), credentials);
+    b.setDefaultCredentialsProvider(creds);
+    BasicScheme basic = new BasicScheme();
+    basic.initPreemptive(credentials);
+    BasicAuthCache cache = new BasicAuthCache();
+    cache.put(proxy, basic);
+    return cache;
   }
 
   @Override
   public HttpResponse send(HttpRequest request) throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      // blocking sockets do not notice an interrupt, so an interrupted thread starts no exchange
+      throw new InterruptedIOException("interrupted before " + request.method() + " " + request.path() + " was sent");
+    }
     String origin = request.origin().orElseThrow(() -> new IllegalArgumentException(
         "a request reaches the transport with its origin set: " + request));
     HttpHost host = HttpHost.create(URI.create(origin));
     BasicClassicHttpRequest r = new BasicClassicHttpRequest(request.method(), host, request.pathAndQuery());
+    boolean hasBody = request.body().isPresent();
     for (Map.Entry<String, String> h : request.headers().entrySet()) {
-      if (!managed(h.getKey())) {
-        r.setHeader(h.getKey(), h.getValue());
+      if (!managed(h.getKey()) && !(hasBody && h.getKey().equalsIgnoreCase("Content-Type"))) {
+        r.setHeader(h.getKey(), h.getValue()); // a body's own type wins over a header
       }
     }
     request.body().ifPresent(body -> r.setEntity(new BodyEntity(body)));
     ClassicHttpResponse response;
     try {
-      response = client.executeOpen(host, r, null);
+      HttpClientContext context = null;
+      if (authCache != null) {
+        context = HttpClientContext.create();
+        context.setAuthCache(authCache);
+      }
+      response = client.executeOpen(host, r, context);
+    } catch (Tls.HandshakeFailed e) {
+      throw e.asConnectException();
     } catch (ConnectTimeoutException e) {
       // HttpClient's connect time-out is an InterruptedIOException; it is a connect failure
       ConnectException c = new ConnectException("connect to " + origin + " timed out: " + e.getMessage());
@@ -109,7 +137,13 @@ final class ApacheTransport implements HttpTransport {
         .reason(response.getReasonPhrase() == null ? "" : response.getReasonPhrase())
         .body(body)
         .contentLength(entity == null ? 0 : entity.getContentLength())
-        .onClose(response)
+        .onClose(() -> {
+          try {
+            response.close();
+          } catch (IOException broken) {
+            abort(body, response); // a connection that cannot be drained is dropped
+          }
+        })
         .onAbort(() -> abort(body, response));
     for (Header h : response.getHeaders()) {
       b.header(h.getName(), h.getValue());

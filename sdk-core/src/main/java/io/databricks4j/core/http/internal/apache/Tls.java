@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * 100-150 ms of a cold start that a plain-HTTP client never needs), and handshake failures are
  * sorted as the transport contract says: a certificate or host name that does not verify stays an
  * {@link SSLHandshakeException} or {@link SSLPeerUnverifiedException}; anything else that breaks the
- * handshake (a reset, a time-out) becomes a {@link ConnectException}: nothing was sent yet.
+ * handshake (a reset, a time-out) becomes a {@link ConnectException} in {@link ApacheTransport}:
+ * nothing was sent yet.
  */
 final class Tls implements TlsSocketStrategy {
   private final HttpTransportOptions options;
@@ -47,9 +48,23 @@ final class Tls implements TlsSocketStrategy {
       if (causedByCertificate(e)) {
         throw e;
       }
-      ConnectException c = new ConnectException("TLS handshake with " + target + ":" + port + " failed: " + e);
-      c.initCause(e);
-      throw c;
+      // HttpClient rewraps a ConnectException without its cause; this passes through as it is
+      throw new HandshakeFailed(target + ":" + port, e);
+    }
+  }
+
+  /** A handshake broken by something other than a certificate: the transport reports it as a connect failure. */
+  static final class HandshakeFailed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    HandshakeFailed(String where, IOException cause) {
+      super("TLS handshake with " + where + " failed: " + cause, cause);
+    }
+
+    ConnectException asConnectException() {
+      ConnectException c = new ConnectException(getMessage());
+      c.initCause(getCause());
+      return c;
     }
   }
 
