@@ -3,6 +3,8 @@ package io.databricks4j.testkit.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.databricks4j.testkit.internal.generic.GenericEmulation;
+import io.databricks4j.testkit.internal.generic.NotEmulated;
 import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Handler;
@@ -70,6 +72,8 @@ public final class EmulatorServer implements AutoCloseable {
   private final ControlEndpoint control;
   private final AtomicLong internalErrors = new AtomicLong();
   private final java.util.Map<String, String> namesByKey = new java.util.HashMap<>();
+  private final SelfCalls self;
+  private final GenericEmulation generic;
 
   public EmulatorServer(Settings settings) {
     this.settings = settings;
@@ -93,6 +97,8 @@ public final class EmulatorServer implements AutoCloseable {
     operations.forEach(op -> keys.add(op.key()));
     this.routes = new Routes(keys);
     this.oauth = new OAuth(ctx, settings.oauthTokenLifetime());
+    this.self = new SelfCalls(router, routes);
+    Permissions permissions = new Permissions(ctx, operations);
     Clusters clusters = new Clusters(ctx);
     WorkspaceObjects workspace = new WorkspaceObjects(ctx);
     ScimDirectory workspaceDirectory = new ScimDirectory(ctx, "/api/2.0/preview/scim/v2", true);
@@ -100,12 +106,14 @@ public final class EmulatorServer implements AutoCloseable {
     List.of(clusters, new Libraries(clusters), new InstancePools(ctx), new ClusterPolicies(ctx), new Jobs(ctx),
             new Dbfs(ctx), new Files(ctx), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
             workspaceDirectory, accountDirectory, new Warehouses(ctx), new UnityCatalog(ctx), new AccountWorkspaces(ctx),
-            new WorkspaceAdmin(ctx), new Permissions(ctx, operations),
+            new WorkspaceAdmin(ctx), permissions,
             new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
                 "/api/2.0/accounts/{account_id}/servicePrincipals/{service_principal_id}/credentials/secrets"),
             new ServicePrincipalSecrets(ctx, oauth, workspaceDirectory,
                 "/api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets"))
         .forEach(e -> e.register(routes));
+    this.generic = new GenericEmulation(ctx, description, self, permissions);
+    generic.register(routes);
     this.control = new ControlEndpoint(faults, oauth, host);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads = r -> {
@@ -146,6 +154,26 @@ public final class EmulatorServer implements AutoCloseable {
   /** The keys ({@code VERB template}) of the emulated operations. */
   public Set<String> emulated() {
     return routes.keys();
+  }
+
+  /** Who emulates each operation key. */
+  public Routes routes() {
+    return routes;
+  }
+
+  /** The emulator's own operations, callable without HTTP. */
+  public SelfCalls self() {
+    return self;
+  }
+
+  public GenericEmulation generic() {
+    return generic;
+  }
+
+  /** Probes every generic operation of this (fresh) emulator and classifies every operation. */
+  public io.databricks4j.testkit.internal.generic.Coverage coverage() {
+    return io.databricks4j.testkit.internal.generic.Coverage.measure(operations, routes, self, generic,
+        settings.userName(), settings.accountId());
   }
 
   /** Requests that failed inside the emulator (500); a test asserts none. */
@@ -224,8 +252,9 @@ public final class EmulatorServer implements AutoCloseable {
       checkAccount(op, match.get());
       Handler handler = routes.get(op);
       if (handler == null) {
+        String reason = NotEmulated.reason(op.pkg(), op.service(), op.name());
         throw ApiException.notImplemented(namesByKey.get(op.key()) + " (" + op.verb() + " " + op.path()
-            + ") is not emulated by the databricks4j testkit");
+            + ") is not emulated by the databricks4j testkit" + (reason == null ? "" : ": " + reason));
       }
       Call call = new Call(exchange, op, match.get().pathParams(), user);
       call.checkRequired();
