@@ -26,6 +26,7 @@ import io.databricks4j.testkit.internal.service.Secrets;
 import io.databricks4j.testkit.internal.service.ServicePrincipalSecrets;
 import io.databricks4j.testkit.internal.service.Tokens;
 import io.databricks4j.testkit.internal.service.UnityCatalog;
+import io.databricks4j.testkit.internal.service.VolumePaths;
 import io.databricks4j.testkit.internal.service.Warehouses;
 import io.databricks4j.testkit.internal.service.WorkspaceAdmin;
 import io.databricks4j.testkit.internal.service.WorkspaceObjects;
@@ -99,12 +100,13 @@ public final class EmulatorServer implements AutoCloseable {
     this.oauth = new OAuth(ctx, settings.oauthTokenLifetime());
     this.self = new SelfCalls(router, routes);
     Permissions permissions = new Permissions(ctx, operations);
+    VolumePaths volumes = new VolumePaths(ctx, self);
     Clusters clusters = new Clusters(ctx);
     WorkspaceObjects workspace = new WorkspaceObjects(ctx);
     ScimDirectory workspaceDirectory = new ScimDirectory(ctx, "/api/2.0/preview/scim/v2", true);
     ScimDirectory accountDirectory = new ScimDirectory(ctx, "/api/2.0/accounts/{account_id}/scim/v2", false);
     List.of(clusters, new Libraries(clusters), new InstancePools(ctx), new ClusterPolicies(ctx), new Jobs(ctx),
-            new Dbfs(ctx), new Files(ctx), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
+            new Dbfs(ctx), new Files(ctx, volumes), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
             workspaceDirectory, accountDirectory, new Warehouses(ctx), new UnityCatalog(ctx), new AccountWorkspaces(ctx),
             new WorkspaceAdmin(ctx), permissions,
             new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
@@ -114,6 +116,7 @@ public final class EmulatorServer implements AutoCloseable {
         .forEach(e -> e.register(routes));
     this.generic = new GenericEmulation(ctx, description, self, permissions);
     generic.register(routes);
+    volumes.seed(settings.userName());
     this.control = new ControlEndpoint(faults, oauth, host);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads = r -> {
@@ -236,11 +239,15 @@ public final class EmulatorServer implements AutoCloseable {
         (reply != null ? reply : Reply.json(404, endpointNotFound(method, path))).write(exchange);
         return;
       }
-      String user = ctx.authenticator().authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      String user = ctx.authenticator().authenticate(authorization);
       if (user == null) {
-        boolean sent = exchange.getRequestHeaders().containsKey("Authorization");
-        error(exchange, path, new ApiException(401, "UNAUTHENTICATED", sent
-            ? "Invalid access token." : "Credential was not sent or was of an unsupported type for this API."));
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+          invalidToken(exchange);
+        } else {
+          error(exchange, path, new ApiException(401, "UNAUTHENTICATED",
+              "Credential was not sent or was of an unsupported type for this API."));
+        }
         return;
       }
       Optional<Router.Match> match = router.match(method, path);
@@ -286,12 +293,29 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A bearer token the workspace does not know, revoked or expired: 403 with the numeric
+   * {@code error_code} and the reason phrase header the service sends.
+   */
+  private static void invalidToken(HttpExchange exchange) {
+    exchange.getResponseHeaders().set("X-Databricks-Reason-Phrase", "Invalid access token.");
+    try {
+      Reply.bytes(exchange, 403, "application/json", Json.bytes(Json.object("error_code", 403,
+          "message", "Invalid access token.")));
+    } catch (IOException | RuntimeException ignored) {
+      // the client left; the connection is closed by the caller
+    }
+  }
+
   static ObjectNode endpointNotFound(String method, String path) {
     return Json.object("error_code", "ENDPOINT_NOT_FOUND", "message", "No API found for '" + method + " " + path + "'");
   }
 
   private static void error(HttpExchange exchange, String path, ApiException e) {
     ObjectNode body = Json.object("error_code", e.errorCode(), "message", e.getMessage());
+    if (e.details() != null) {
+      body.set("details", e.details());
+    }
     if (path != null && path.contains("/scim/v2/")) {
       body.set("schemas", Json.strings(List.of(SCIM_ERROR)));
       body.put("detail", e.getMessage());
