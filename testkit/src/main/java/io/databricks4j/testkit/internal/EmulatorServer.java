@@ -17,8 +17,10 @@ import io.databricks4j.testkit.internal.service.Dbfs;
 import io.databricks4j.testkit.internal.service.Files;
 import io.databricks4j.testkit.internal.service.InstancePools;
 import io.databricks4j.testkit.internal.service.Jobs;
+import io.databricks4j.testkit.internal.service.JobsVersions;
 import io.databricks4j.testkit.internal.service.Libraries;
 import io.databricks4j.testkit.internal.service.OAuth;
+import io.databricks4j.testkit.internal.service.OAuthIntegrations;
 import io.databricks4j.testkit.internal.service.Permissions;
 import io.databricks4j.testkit.internal.service.Repos;
 import io.databricks4j.testkit.internal.service.ScimDirectory;
@@ -108,7 +110,7 @@ public final class EmulatorServer implements AutoCloseable {
     List.of(clusters, new Libraries(clusters), new InstancePools(ctx), new ClusterPolicies(ctx), new Jobs(ctx),
             new Dbfs(ctx), new Files(ctx, volumes), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
             workspaceDirectory, accountDirectory, new Warehouses(ctx), new UnityCatalog(ctx), new AccountWorkspaces(ctx),
-            new WorkspaceAdmin(ctx), permissions,
+            new WorkspaceAdmin(ctx), permissions, new OAuthIntegrations(ctx, oauth),
             new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
                 "/api/2.0/accounts/{account_id}/servicePrincipals/{service_principal_id}/credentials/secrets"),
             new ServicePrincipalSecrets(ctx, oauth, workspaceDirectory,
@@ -250,7 +252,8 @@ public final class EmulatorServer implements AutoCloseable {
         }
         return;
       }
-      Optional<Router.Match> match = router.match(method, path);
+      String legacyJobs = JobsVersions.route(path);
+      Optional<Router.Match> match = router.match(method, legacyJobs != null ? legacyJobs : path);
       if (match.isEmpty()) {
         error(exchange, path, new ApiException(404, "ENDPOINT_NOT_FOUND", "No API found for '" + method + " " + path + "'"));
         return;
@@ -265,6 +268,11 @@ public final class EmulatorServer implements AutoCloseable {
       }
       Call call = new Call(exchange, op, match.get().pathParams(), user);
       call.checkRequired();
+      if (op.pkg().equals("jobs")) {
+        boolean expanded = JobsVersions.prepare(path, call);
+        JobsVersions.adapt(path, call, handler.handle(call), expanded).write(exchange);
+        return;
+      }
       handler.handle(call).write(exchange);
     } catch (ApiException e) {
       error(exchange, exchange.getRequestURI().getRawPath(), e);
