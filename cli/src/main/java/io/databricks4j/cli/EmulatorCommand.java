@@ -21,8 +21,17 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--token", description = "The personal access token it accepts (default: generated).")
   String token;
 
+  @Option(names = "--coverage", description = "Print which operations are emulated (hand-written, generic or not, "
+      + "with why) as markdown, and exit.")
+  boolean coverage;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (coverage) {
+      System.out.print(Emulator.coverageReport());
+      System.out.flush();
+      return 0;
+    }
     List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--page-size", Integer.toString(pageSize)));
     if (token != null) {
       args.addAll(List.of("--token", token));

@@ -123,6 +123,11 @@ public final class LocalWorkspace implements AutoCloseable {
     return host() + "/oidc/.well-known/oauth-authorization-server";
   }
 
+  /** The server, for the coverage report of {@link Emulator}. */
+  EmulatorServer server() {
+    return server;
+  }
+
   /** How many requests failed inside the emulator with a 500; a bug of the testkit when not 0. */
   public long internalErrors() {
     return server.internalErrors();

@@ -44,6 +44,13 @@ public final class Permissions implements Emulation {
       Map.entry("directories", "directory"), Map.entry("files", "file"),
       Map.entry("authorization/tokens", "tokens"), Map.entry("authorization/passwords", "passwords"));
 
+  /** The object types the service has permissions of; others are refused as unknown. */
+  private static final java.util.Set<String> SERVICE_TYPES = java.util.Set.of("alerts", "alertsv2", "apps",
+      "authorization", "cluster-policies", "clusters", "dashboards", "database-instances", "dbsql-dashboards",
+      "directories", "experiments", "files", "genie", "instance-pools", "jobs", "knowledge-assistants", "notebooks",
+      "pipelines", "queries", "registered-models", "repos", "serving-endpoints", "sql/warehouses",
+      "supervisor-agents", "vector-search-endpoints", "warehouses");
+
   private final Context ctx;
   private final List<Operation> operations;
   private final Map<String, ArrayNode> acls = new LinkedHashMap<>();
@@ -136,6 +143,10 @@ public final class Permissions implements Emulation {
       throw ApiException.invalid("The object type and id must both be set");
     }
     Predicate<String> exists = ctx.permissionObjects(type);
+    if (!SERVICE_TYPES.contains(type) && !levelsByType.containsKey(type)) {
+      throw ApiException.invalid("Object type " + type + " does not have permissions; the object types are "
+          + new java.util.TreeSet<>(SERVICE_TYPES));
+    }
     if (!levelsByType.containsKey(type) || exists == null) {
       throw ApiException.notImplemented("Permissions of " + type + " are not emulated by the databricks4j testkit");
     }
