@@ -1,7 +1,6 @@
 package io.databricks4j.testkit.internal.generic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
 import io.databricks4j.testkit.internal.Json;
@@ -42,6 +41,8 @@ final class Engine {
   private final Map<String, JsonNode> waiters;
   private final Map<String, List<Resource>> byService = new HashMap<>();
   private final Map<String, Operation> byName = new HashMap<>();
+  private final Keys keys;
+  private final Merges merges;
 
   Engine(Context ctx, Types types, Store store, SelfCalls self, Map<String, JsonNode> waiters, Inference inference,
       List<Operation> operations) {
@@ -54,6 +55,8 @@ final class Engine {
     this.waiters = waiters;
     inference.resources().forEach(r -> byService.computeIfAbsent(r.service, k -> new ArrayList<>()).add(r));
     operations.forEach(op -> byName.put(op.qualifiedService() + "." + op.name(), op));
+    this.keys = new Keys(ctx, shapes, store, self, byService);
+    this.merges = new Merges(shapes);
   }
 
   /** The handler of one verb and path, which several operations (of several resources) may share. */
@@ -136,11 +139,11 @@ final class Engine {
     String key;
     if (b.role() == Role.CREATE_AT) {
       key = Templates.fill(r.itemTemplate, keyValues);
-      checkParent(call, Templates.parent(key));
+      keys.checkParent(call, Templates.parent(key));
     } else if (r.aipPrefix != null) {
       String collection = Templates.fill(op.path(), keyValues);
       String rel = collection.substring(r.aipPrefix.length() + 1);
-      String id = idParam(call, op);
+      String id = Keys.idParam(call, op);
       String given = Json.string(entity, "name");
       if (id == null && given != null) {
         id = given.startsWith(rel + "/") ? given.substring(rel.length() + 1) : given;
@@ -153,8 +156,8 @@ final class Engine {
         entity.put("name", name);
       }
       key = r.aipPrefix + "/" + name;
-      if (op.pathParams().stream().anyMatch(p -> !p.fromConfig()) && knownCollection(r, rel)) {
-        checkParent(call, collection.substring(0, collection.lastIndexOf('/')));
+      if (op.pathParams().stream().anyMatch(p -> !p.fromConfig()) && keys.knownCollection(r, rel)) {
+        keys.checkParent(call, collection.substring(0, collection.lastIndexOf('/')));
       }
     } else {
       List<String> values = new ArrayList<>();
@@ -167,12 +170,12 @@ final class Engine {
         if (v == null && k.equals("full_name")) {
           v = call.param("full_name_arg");
         }
-        if (v == null && field != null && !isServerId(field)) {
+        if (v == null && field != null && !Keys.isServerId(field)) {
           JsonNode given = Shapes.at(entity, field);
           v = given == null || given.isMissingNode() || given.isNull() ? null : given.asText();
         }
         if (v == null) {
-          v = generate(k, field, r, call);
+          v = keys.generate(k, field, r, call);
         }
         keyValues.put(k, v);
         values.add(v);
@@ -184,10 +187,10 @@ final class Engine {
       }
       key = r.rpc() ? r.rpcKey(values) : Templates.fill(r.itemTemplate, keyValues);
       if (op.pathParams().stream().anyMatch(p -> !p.fromConfig())) {
-        checkParent(call, Templates.parent(Templates.fill(op.path(), call.pathParams())));
+        keys.checkParent(call, Templates.parent(Templates.fill(op.path(), call.pathParams())));
       }
       if (r.rpc()) {
-        checkRpcParents(call, r);
+        keys.checkRpcParents(call, r);
       }
     }
     if (b.role() != Role.CREATE_AT && store.contains(key)) {
@@ -236,7 +239,7 @@ final class Engine {
   /** The stored resource the request addresses; a default for settings-like resources; else 404. */
   private ObjectNode existing(Call call, Binding b) {
     Resource r = b.resource();
-    String key = key(call, r);
+    String key = keys.key(call, r);
     ObjectNode rec = store.get(key);
     if (rec != null) {
       return (ObjectNode) rec.get("value");
@@ -288,7 +291,7 @@ final class Engine {
 
   private JsonNode update(Call call, Binding b) {
     Resource r = b.resource();
-    String key = key(call, r);
+    String key = keys.key(call, r);
     ObjectNode rec = store.get(key);
     ObjectNode entity;
     if (rec != null) {
@@ -308,7 +311,7 @@ final class Engine {
         String p = path.trim();
         JsonNode v = Shapes.at(changes, p);
         if (v == null || v.isMissingNode()) {
-          removeAt(entity, p);
+          Merges.removeAt(entity, p);
         } else {
           Shapes.set(entity, p, v.deepCopy());
         }
@@ -376,7 +379,7 @@ final class Engine {
 
   private JsonNode delete(Call call, Binding b) {
     Resource r = b.resource();
-    String key = key(call, r);
+    String key = keys.key(call, r);
     ObjectNode rec = store.remove(key);
     if (rec == null) {
       if (r.virtual) {
@@ -389,7 +392,7 @@ final class Engine {
 
   private JsonNode restore(Call call, Binding b) {
     Resource r = b.resource();
-    String key = key(call, r);
+    String key = keys.key(call, r);
     ObjectNode rec = store.restore(key);
     if (rec == null && r.virtual) {
       return answers.respond(b.op(), defaults(call, r), r, call);
@@ -407,7 +410,7 @@ final class Engine {
    */
   private JsonNode action(Call call, Binding b) {
     Resource r = b.resource();
-    String key = key(call, r);
+    String key = keys.key(call, r);
     ObjectNode entity = existing(call, b);
     String verb = Templates.verb(b.op().name());
     if (r.entityType != null) {
@@ -416,8 +419,8 @@ final class Engine {
         fields.remove(k);
       }
       switch (verb) {
-        case "set", "log", "add", "put" -> addTo(entity, r.entityType, fields, b.op().name());
-        case "delete", "remove" -> removeFrom(entity, r.entityType, fields, b.op().name());
+        case "set", "log", "add", "put" -> merges.addTo(entity, r.entityType, fields, b.op().name());
+        case "delete", "remove" -> merges.removeFrom(entity, r.entityType, fields, b.op().name());
         default -> {
         }
       }
@@ -431,99 +434,6 @@ final class Engine {
       });
     }
     return finish(call, b, entity);
-  }
-
-  private void addTo(ObjectNode entity, String type, ObjectNode fields, String opName) {
-    ObjectNode rest = fields.deepCopy();
-    fields.fields().forEachRemaining(f -> {
-      String path = shapes.find(type, f.getKey());
-      String t = path == null ? null : shapes.typeAt(type, path);
-      if (t != null && Types.isList(t) && f.getValue().isArray()) {
-        JsonNode current = Shapes.at(entity, path);
-        ArrayNode merged = current != null && current.isArray() ? (ArrayNode) current : Json.array();
-        f.getValue().forEach(e -> upsert(merged, shapes.project(e, Types.inner(t))));
-        Shapes.set(entity, path, merged);
-        rest.remove(f.getKey());
-      }
-    });
-    if (rest.isEmpty()) {
-      return;
-    }
-    String list = itemList(type, rest, opName);
-    if (list != null) {
-      JsonNode current = Shapes.at(entity, list);
-      ArrayNode items = current != null && current.isArray() ? (ArrayNode) current : Json.array();
-      upsert(items, shapes.project(rest, Types.inner(shapes.typeAt(type, list))));
-      Shapes.set(entity, list, items);
-    } else {
-      shapes.place(entity, type, rest);
-    }
-  }
-
-  private void removeFrom(ObjectNode entity, String type, ObjectNode fields, String opName) {
-    String list = itemList(type, fields, opName);
-    JsonNode current = list == null ? null : Shapes.at(entity, list);
-    if (current != null && current.isArray() && fields.hasNonNull("key")) {
-      Iterator<JsonNode> it = current.iterator();
-      while (it.hasNext()) {
-        if (it.next().path("key").asText().equals(fields.get("key").asText())) {
-          it.remove();
-        }
-      }
-    }
-  }
-
-  /**
-   * The list field (dotted) of a resource whose items have every field of a request: {@code tags}
-   * for a tag, {@code data.metrics} for a metric; a name that says which ({@code setTag}) wins.
-   */
-  private String itemList(String type, ObjectNode fields, String opName) {
-    String hint = Templates.noun(opName);
-    String best = null;
-    for (String path : listFields(type, "", 0)) {
-      String item = Types.inner(shapes.typeAt(type, path));
-      boolean all = types.isObject(item);
-      Iterator<String> names = fields.fieldNames();
-      while (all && names.hasNext()) {
-        all = types.has(item, names.next());
-      }
-      if (all) {
-        String leaf = path.substring(path.lastIndexOf('.') + 1);
-        if (best == null || hint.endsWith(Templates.singular(leaf))) {
-          best = path;
-        }
-      }
-    }
-    return best;
-  }
-
-  private List<String> listFields(String type, String prefix, int depth) {
-    List<String> out = new ArrayList<>();
-    for (Types.Field f : types.fields(type)) {
-      if (Types.isList(f.type())) {
-        out.add(prefix + f.wireName());
-      } else if (depth < 1 && types.isObject(f.type())) {
-        out.addAll(listFields(f.type(), prefix + f.wireName() + ".", depth + 1));
-      }
-    }
-    return out;
-  }
-
-  /** Adds an item, replacing one with the same {@code key} (a tag, a parameter). */
-  private static void upsert(ArrayNode items, JsonNode item) {
-    if (item == null) {
-      return;
-    }
-    String k = item.path("key").asText(null);
-    if (k != null && !item.has("timestamp")) {
-      for (int i = 0; i < items.size(); i++) {
-        if (k.equals(items.get(i).path("key").asText(null))) {
-          items.set(i, item);
-          return;
-        }
-      }
-    }
-    items.add(item);
   }
 
   /** The answer of a create, update, delete or action: the response, or a finished long-running operation. */
@@ -562,45 +472,6 @@ final class Engine {
     if (w != null && w.hasNonNull("status_path")) {
       Shapes.set(entity, w.get("status_path").asText(), w.path("target_states").path(0));
     }
-  }
-
-  /** The store key a request addresses. */
-  private String key(Call call, Resource r) {
-    if (!r.rpc()) {
-      return Templates.fill(r.itemTemplate, call.pathParams());
-    }
-    List<String> values = new ArrayList<>();
-    for (String k : r.keys) {
-      String v = call.param(k);
-      if (v == null) {
-        JsonNode nested = deepFind(call.body(), k, 2);
-        v = nested == null ? null : nested.asText();
-      }
-      if (v == null) {
-        throw ApiException.missing(k);
-      }
-      values.add(v);
-    }
-    return r.rpcKey(values);
-  }
-
-  private static JsonNode deepFind(JsonNode node, String field, int depth) {
-    if (node == null || !node.isObject()) {
-      return null;
-    }
-    JsonNode v = node.get(field);
-    if (v != null && v.isValueNode()) {
-      return v;
-    }
-    if (depth > 0) {
-      for (JsonNode child : node) {
-        JsonNode found = deepFind(child, field, depth - 1);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   /** The resource a request describes: the body, the one object field of the body, or the named field. */
@@ -660,112 +531,6 @@ final class Engine {
       shapes.serverFields(entity, r.entityType, call.user(), ctx.now(), ctx.accountId(), true);
     }
     return entity;
-  }
-
-  /** The value of the {@code <noun>_id} query parameter that names a new resource ({@code branch_id}). */
-  private static String idParam(Call call, Operation op) {
-    String preferred = op.spec().path("body").path("field").asText("") + "_id";
-    String any = null;
-    for (JsonNode q : op.spec().path("query_params")) {
-      String n = q.path("name").asText();
-      if (n.equals(preferred) && call.param(n) != null) {
-        return call.param(n);
-      }
-      if (n.endsWith("_id") && !n.equals("request_id") && call.param(n) != null) {
-        any = any == null ? call.param(n) : any;
-      }
-    }
-    return any;
-  }
-
-  /** Whether a key field is an id the service assigns ({@code id}, {@code pipeline_id}), whatever a client sends. */
-  private static boolean isServerId(String field) {
-    String leaf = field.substring(field.lastIndexOf('.') + 1);
-    return leaf.equals("id") || leaf.endsWith("_id") || leaf.equals("uid");
-  }
-
-  /** A new key value: a number or a UUID for ids, the next number for versions; names must be given. */
-  private String generate(String key, String field, Resource r, Call call) {
-    String t = field == null || r.entityType == null ? null : shapes.typeAt(r.entityType, field);
-    String leaf = field == null ? key : field.substring(field.lastIndexOf('.') + 1);
-    if (Shapes.isCreator(leaf) || Shapes.isCreator(key)) {
-      return call.user();
-    }
-    if (leaf.equals("version") || key.equals("version")) {
-      String prefix = r.rpc() ? r.rpcPrefix() : null;
-      return Long.toString(store.list(prefix, r.id).size() + 1L);
-    }
-    if ((leaf.equals("name") || leaf.endsWith("_name") || leaf.endsWith("_key") || leaf.equals("key"))
-        && !leaf.equals("full_name")) {
-      throw ApiException.missing(leaf);
-    }
-    if (leaf.equals("full_name")) {
-      throw ApiException.missing("name");
-    }
-    if (t != null && Types.isInteger(t)) {
-      return Long.toString(ctx.ids().next() * 1000 + 7);
-    }
-    return ctx.ids().uuid();
-  }
-
-  /**
-   * Whether the parent of a new resource named under {@code rel} ({@code projects/p/branches}) is
-   * one of the service's own resources ({@code projects}), rather than an outside name.
-   */
-  private boolean knownCollection(Resource r, String rel) {
-    String[] parts = rel.split("/");
-    if (parts.length < 3) {
-      return false;
-    }
-    String parentCollection = parts[parts.length - 3];
-    for (Resource o : byService.getOrDefault(r.service, List.of())) {
-      if (o.create != null && r.aipPrefix.equals(o.aipPrefix)
-          && o.create.path().endsWith("/" + parentCollection)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** 404 when a path parameter names a parent that an emulation knows is missing. */
-  private void checkParent(Call call, String parentPath) {
-    if (parentPath.isEmpty() || Boolean.TRUE.equals(store.contains(parentPath)) || parentPath.endsWith("/")) {
-      return;
-    }
-    if (Boolean.FALSE.equals(self.exists(parentPath, call.user()))) {
-      throw ApiException.notFound("The parent " + parentPath.substring(parentPath.lastIndexOf('/') + 1)
-          + " does not exist (" + parentPath + ").");
-    }
-  }
-
-  /** 404 when an RPC-style create names another resource of the service that does not exist (a run's experiment). */
-  private void checkRpcParents(Call call, Resource r) {
-    for (Resource o : byService.getOrDefault(r.service, List.of())) {
-      if (o == r || !o.rpc() || !o.creatable || o.keys.isEmpty()
-          || r.keys.containsAll(o.keys) && o.keys.containsAll(r.keys)) {
-        continue;
-      }
-      List<String> values = new ArrayList<>();
-      for (String k : o.keys) {
-        String v = call.param(k);
-        if (v == null) {
-          values = null;
-          break;
-        }
-        values.add(v);
-      }
-      if (values != null && !store.contains(o.rpcKey(values))) {
-        throw ApiException.notFound(o.label() + " '" + String.join("/", values) + "' does not exist.");
-      }
-    }
-  }
-
-  private static void removeAt(ObjectNode entity, String dotted) {
-    int dot = dotted.lastIndexOf('.');
-    JsonNode parent = dot < 0 ? entity : Shapes.at(entity, dotted.substring(0, dot));
-    if (parent instanceof ObjectNode o) {
-      o.remove(dotted.substring(dot + 1));
-    }
   }
 
   private static ApiException notFound(Resource r, String key) {
