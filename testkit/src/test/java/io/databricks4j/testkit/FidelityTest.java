@@ -249,6 +249,32 @@ class FidelityTest {
   }
 
   @Test
+  void genericResourcesCheckWhatTheyNameInHandWrittenEmulations() {
+    ObjectNode function = Json.object("function_info", Json.object("catalog_name", "main", "schema_name", "nope",
+        "name", "f", "routine_body", "SQL", "routine_definition", "1"));
+    Api.Response noSchema = api.post("/api/2.1/unity-catalog/functions", function);
+    assertThat(noSchema.status()).isEqualTo(404);
+    assertThat(noSchema.message()).isEqualTo("Schema 'main.nope' does not exist.");
+    ((ObjectNode) function.get("function_info")).put("schema_name", "default");
+    assertThat(api.postOk("/api/2.1/unity-catalog/functions", function).get("full_name").asText())
+        .isEqualTo("main.default.f");
+    assertThat(api.getOk("/api/2.1/unity-catalog/functions/main.default.f").get("name").asText()).isEqualTo("f");
+
+    Api.Response noWarehouse = api.post("/api/2.0/genie/spaces", Json.object("warehouse_id", "0123456789abcdef",
+        "serialized_space", "{}", "title", "g"));
+    assertThat(noWarehouse.status()).isEqualTo(404);
+    assertThat(noWarehouse.errorCode()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    String warehouse = api.postOk("/api/2.0/sql/warehouses", Json.object("name", "w", "cluster_size", "2X-Small",
+        "max_num_clusters", 1)).get("id").asText();
+    assertThat(api.postOk("/api/2.0/genie/spaces", Json.object("warehouse_id", warehouse, "serialized_space", "{}",
+        "title", "g")).get("space_id").asText()).isNotEmpty();
+
+    Api.Response noTable = api.post("/api/2.1/unity-catalog/tables/main.default.nope/monitor",
+        Json.object("assets_dir", "/Workspace/m", "output_schema_name", "main.default"));
+    assertThat(noTable.status()).as("a monitor needs its table, which Unity Catalog keeps").isEqualTo(404);
+  }
+
+  @Test
   void aLongRunningCreateIsDoneAndItsOperationCanBeRead() {
     JsonNode op = api.postOk("/api/2.0/postgres/projects?project_id=p1", Json.object("display_name", "P1"));
     assertThat(op.get("done").asBoolean()).isTrue();

@@ -122,8 +122,9 @@ public final class Coverage {
         .append("` | ").append(cell(e.detail())).append(" |\n");
   }
 
+  /** A table cell: one line, pipes escaped, the probe's sample names made stable ({@code tkN}). */
   private static String cell(String s) {
-    String oneLine = s.replace('\n', ' ').replace("|", "\\|");
+    String oneLine = s.replace('\n', ' ').replace("|", "\\|").replaceAll("\\btk\\d+\\b", "tkN");
     return oneLine.length() > 240 ? oneLine.substring(0, 237) + "..." : oneLine;
   }
 }

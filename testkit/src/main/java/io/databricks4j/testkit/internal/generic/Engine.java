@@ -193,6 +193,7 @@ final class Engine {
         keys.checkRpcParents(call, r);
       }
     }
+    keys.checkReferences(call, r, entity);
     if (b.role() != Role.CREATE_AT && store.contains(key)) {
       throw ApiException.alreadyExists(r.label() + " '" + key.substring(key.lastIndexOf('/') + 1) + "' already exists.");
     }

@@ -16,6 +16,9 @@ import java.util.Map;
  * (404 when an emulation, hand-written or generic, knows the parent is missing).
  */
 final class Keys {
+  private static final String UC_SCHEMAS = "/api/2.1/unity-catalog/schemas/";
+  private static final String WAREHOUSES = "/api/2.0/sql/warehouses/";
+
   private final Context ctx;
   private final Shapes shapes;
   private final Store store;
@@ -165,5 +168,33 @@ final class Keys {
         throw ApiException.notFound(o.label() + " '" + String.join("/", values) + "' does not exist.");
       }
     }
+  }
+
+  /**
+   * 404 when a new resource names a resource of a hand-written emulation that does not exist: the
+   * schema of a Unity Catalog securable ({@code catalog_name} and {@code schema_name}), the SQL
+   * warehouse of a dashboard, a Genie space or a monitor ({@code warehouse_id}).
+   */
+  void checkReferences(Call call, Resource r, JsonNode entity) {
+    String catalog = text(entity, "catalog_name");
+    String schema = text(entity, "schema_name");
+    if (r.service.startsWith("catalog.") && catalog != null && schema != null
+        && Boolean.FALSE.equals(self.exists(UC_SCHEMAS + encode(catalog + "." + schema), call.user()))) {
+      throw ApiException.notFound("Schema '" + catalog + "." + schema + "' does not exist.");
+    }
+    String warehouse = text(entity, "warehouse_id");
+    if (warehouse != null && Boolean.FALSE.equals(self.exists(WAREHOUSES + encode(warehouse), call.user()))) {
+      throw ApiException.notFound("Warehouse " + warehouse + " does not exist; create it with the SQL warehouses API "
+          + "first");
+    }
+  }
+
+  private static String text(JsonNode entity, String field) {
+    JsonNode v = entity.get(field);
+    return v != null && v.isTextual() && !v.asText().isEmpty() ? v.asText() : null;
+  }
+
+  private static String encode(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

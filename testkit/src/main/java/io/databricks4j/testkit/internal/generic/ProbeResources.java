@@ -140,6 +140,13 @@ final class ProbeResources {
     } catch (ApiException e) {
       // Unity Catalog is emulated elsewhere; without it the operations below it fail their checks
     }
+    try {
+      JsonNode warehouse = self.call("POST", "/api/2.0/sql/warehouses", Map.of(), Json.object("name", "tkprobe",
+          "cluster_size", "2X-Small", "max_num_clusters", 1), user).body();
+      fixtures.put("warehouse_id", warehouse.path("id").asText());
+    } catch (ApiException e) {
+      // operations that name a warehouse will say so in their verdict
+    }
   }
 
   /** Creates a resource of {@code r} (and the parents its path needs); its keys. */
