@@ -275,6 +275,30 @@ class FidelityTest {
   }
 
   @Test
+  void unityCatalogGrantsAreKeptPerPrincipalAndInherited() {
+    String uc = "/api/2.1/unity-catalog";
+    api.postOk(uc + "/tables", Json.object("catalog_name", "main", "schema_name", "default", "name", "t",
+        "table_type", "MANAGED", "data_source_format", "DELTA"));
+    api.ok(api.patch(uc + "/permissions/catalog/main", Json.object("changes", Json.array(List.of(
+        Json.object("principal", "analysts", "add", Json.strings(List.of("USE_CATALOG", "SELECT"))))))));
+    JsonNode updated = api.ok(api.patch(uc + "/permissions/table/main.default.t", Json.object("changes",
+        Json.array(List.of(Json.object("principal", "alice@example.com", "add", Json.strings(List.of("MODIFY"))))))));
+    assertThat(updated.at("/privilege_assignments/0/privileges/0").asText()).isEqualTo("MODIFY");
+    JsonNode direct = api.getOk(uc + "/permissions/table/main.default.t");
+    assertThat(direct.get("privilege_assignments")).hasSize(1);
+    JsonNode effective = api.getOk(uc + "/effective-permissions/table/main.default.t?principal=analysts");
+    assertThat(effective.at("/privilege_assignments/0/privileges/0/inherited_from_type").asText()).isEqualTo("CATALOG");
+    assertThat(effective.at("/privilege_assignments/0/privileges/0/inherited_from_name").asText()).isEqualTo("main");
+    Api.Response missing = api.get(uc + "/permissions/table/main.default.nope");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.errorCode()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    Api.Response bad = api.patch(uc + "/permissions/catalog/main", Json.object("changes", Json.array(List.of(
+        Json.object("principal", "x", "add", Json.strings(List.of("FLY")))))));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
+  }
+
+  @Test
   void aLongRunningCreateIsDoneAndItsOperationCanBeRead() {
     JsonNode op = api.postOk("/api/2.0/postgres/projects?project_id=p1", Json.object("display_name", "P1"));
     assertThat(op.get("done").asBoolean()).isTrue();

@@ -27,6 +27,7 @@ import io.databricks4j.testkit.internal.service.ScimDirectory;
 import io.databricks4j.testkit.internal.service.Secrets;
 import io.databricks4j.testkit.internal.service.ServicePrincipalSecrets;
 import io.databricks4j.testkit.internal.service.Tokens;
+import io.databricks4j.testkit.internal.service.UcGrants;
 import io.databricks4j.testkit.internal.service.UnityCatalog;
 import io.databricks4j.testkit.internal.service.VolumePaths;
 import io.databricks4j.testkit.internal.service.Warehouses;
@@ -111,6 +112,7 @@ public final class EmulatorServer implements AutoCloseable {
             new Dbfs(ctx), new Files(ctx, volumes), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
             workspaceDirectory, accountDirectory, new Warehouses(ctx), new UnityCatalog(ctx), new AccountWorkspaces(ctx),
             new WorkspaceAdmin(ctx), permissions, new OAuthIntegrations(ctx, oauth),
+            new UcGrants(ctx, self, enumValues(description, "catalog.Privilege")),
             new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
                 "/api/2.0/accounts/{account_id}/servicePrincipals/{service_principal_id}/credentials/secrets"),
             new ServicePrincipalSecrets(ctx, oauth, workspaceDirectory,
@@ -299,6 +301,12 @@ public final class EmulatorServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static Set<String> enumValues(ApiDescription description, String type) {
+    Set<String> values = new HashSet<>();
+    description.types().getOrDefault(type, Json.object()).path("values").forEach(v -> values.add(v.path("wire").asText()));
+    return values;
   }
 
   /**

@@ -39,6 +39,15 @@ public final class NotEmulated {
         "dashboards.Genie.getMessageQueryResult", "dashboards.Genie.getMessageAttachmentQueryResult",
         "dashboards.Genie.getMessageQueryResultByAttachment", "dashboards.Genie.generateDownloadFullQueryResult",
         "dashboards.Genie.getDownloadFullQueryResult", "dashboards.Genie.downloadMessageAttachmentVisualization");
+    put("a Genie answer comes from an LLM the testkit does not have: an empty answer would pass for a real one "
+        + "(Genie spaces are emulated)",
+        "dashboards.Genie.startConversation", "dashboards.Genie.createMessage", "dashboards.Genie.getMessage",
+        "dashboards.Genie.listConversationMessages", "dashboards.Genie.deleteConversationMessage",
+        "dashboards.Genie.listConversations", "dashboards.Genie.deleteConversation",
+        "dashboards.Genie.createMessageComment", "dashboards.Genie.listMessageComments",
+        "dashboards.Genie.listConversationComments", "dashboards.Genie.sendMessageFeedback",
+        "dashboards.Genie.genieCreateEvalRun", "dashboards.Genie.genieGetEvalRun", "dashboards.Genie.genieListEvalRuns",
+        "dashboards.Genie.genieGetEvalResultDetails", "dashboards.Genie.genieListEvalResults");
     put("an authorization decision the testkit cannot make: it models no policies", "iam.AccessControl.checkPolicy");
     put("Delta Sharing activation hands out a bearer token for a sharing server the testkit does not run",
         "sharing.RecipientActivation");
