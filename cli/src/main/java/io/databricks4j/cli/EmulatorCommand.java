@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code emulator}: runs the testkit's local workspace and account until stopped. */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
@@ -21,6 +23,9 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--token", description = "The personal access token it accepts (default: generated).")
   String token;
 
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--coverage", description = "Print which operations are emulated (hand-written, generic or not, "
       + "with why) as markdown, and exit.")
   boolean coverage;
@@ -28,8 +33,8 @@ final class EmulatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (coverage) {
-      System.out.print(Emulator.coverageReport());
-      System.out.flush();
+      spec.commandLine().getOut().print(Emulator.coverageReport());
+      spec.commandLine().getOut().flush();
       return 0;
     }
     List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--page-size", Integer.toString(pageSize)));
