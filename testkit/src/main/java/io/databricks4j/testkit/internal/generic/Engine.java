@@ -195,13 +195,18 @@ final class Engine {
     }
     keys.checkReferences(call, r, entity);
     if (b.role() != Role.CREATE_AT && store.contains(key)) {
-      throw ApiException.alreadyExists(r.label() + " '" + key.substring(key.lastIndexOf('/') + 1) + "' already exists.");
+      throw alreadyExists(r, key);
     }
     if (r.statusPath != null && !r.statusPath.isEmpty() && r.readyState != null) {
       Shapes.set(entity, r.statusPath, Json.MAPPER.getNodeFactory().textNode(r.readyState));
     }
     applyWaiter(op, entity);
-    store.put(key, r.id, r.entityType == null ? "any" : r.entityType, entity);
+    String type = r.entityType == null ? "any" : r.entityType;
+    if (b.role() == Role.CREATE_AT) {
+      store.put(key, r.id, type, entity);
+    } else if (!store.putIfAbsent(key, r.id, type, entity)) {
+      throw alreadyExists(r, key); // another request took the key since the check above
+    }
     return finish(call, b, entity);
   }
 
@@ -485,9 +490,15 @@ final class Engine {
     fields.removeIf(META::contains);
     if (spec.path("kind").asText().equals("field")) {
       source = body.deepCopy();
-    } else if (fields.size() == 1 && body.get(fields.get(0)) instanceof ObjectNode inner
-        && (r.entityType == null || !types.has(r.entityType, fields.get(0)))) {
-      source = inner.deepCopy();
+    } else if (wrapper(body, fields, r) != null) {
+      // {"query": {...}, "auto_resolve_display_name": true}: the object is the resource
+      String w = wrapper(body, fields, r);
+      source = ((ObjectNode) body.get(w)).deepCopy();
+      for (String f : fields) {
+        if (!f.equals(w) && body.has(f) && body.get(f).isValueNode() && !source.has(f)) {
+          source.set(f, body.get(f).deepCopy());
+        }
+      }
     } else {
       for (String f : fields) {
         if (body.has(f)) {
@@ -518,6 +529,20 @@ final class Engine {
     return entity;
   }
 
+  /** The one object field of a body that the resource does not have: the resource itself; else null. */
+  private String wrapper(ObjectNode body, List<String> fields, Resource r) {
+    String found = null;
+    for (String f : fields) {
+      if (body.get(f) instanceof ObjectNode && (r.entityType == null || !types.has(r.entityType, f))) {
+        if (found != null) {
+          return null;
+        }
+        found = f;
+      }
+    }
+    return found;
+  }
+
   /** The resource a settings-like operation shows before anybody set it: its keys. */
   private ObjectNode defaults(Call call, Resource r) {
     ObjectNode entity = Json.object();
@@ -532,6 +557,11 @@ final class Engine {
       shapes.serverFields(entity, r.entityType, call.user(), ctx.now(), ctx.accountId(), true);
     }
     return entity;
+  }
+
+  private static ApiException alreadyExists(Resource r, String key) {
+    return ApiException.alreadyExists(r.label() + " '" + key.substring(key.lastIndexOf('/') + 1).replace("%2F", "/")
+        + "' already exists.");
   }
 
   private static ApiException notFound(Resource r, String key) {

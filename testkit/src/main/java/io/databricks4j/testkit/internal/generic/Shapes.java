@@ -287,8 +287,9 @@ final class Shapes {
       if (value != null) {
         entity.set(f.wireName(), value);
       }
+      boolean statusHolder = n.endsWith("status") || n.endsWith("state");
       if (depth < DEPTH && types.isObject(f.type()) && (entity.get(f.wireName()) instanceof ObjectNode
-          || (created && hasState(f.type())))) {
+          || (created && statusHolder && hasState(f.type())))) {
         ObjectNode child = entity.get(f.wireName()) instanceof ObjectNode o ? o : Json.object();
         serverFields(child, f.type(), user, now, accountId, created, depth + 1);
         if (!child.isEmpty()) {

@@ -46,6 +46,15 @@ public final class Store {
     return record.deepCopy();
   }
 
+  /** Stores a new record unless one is at {@code key}; whether it did. */
+  public synchronized boolean putIfAbsent(String key, String resource, String type, ObjectNode value) {
+    if (live.containsKey(key)) {
+      return false;
+    }
+    put(key, resource, type, value);
+    return true;
+  }
+
   /** Applies {@code change} to the value at {@code key} atomically; null when there is no record. */
   public synchronized <T> T update(String key, Function<ObjectNode, T> change) {
     ObjectNode r = live.get(key);
