@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code emulator}: runs the testkit's local workspace and account until stopped. */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
@@ -21,8 +23,20 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--token", description = "The personal access token it accepts (default: generated).")
   String token;
 
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--coverage", description = "Print which operations are emulated (hand-written, generic or not, "
+      + "with why) as markdown, and exit.")
+  boolean coverage;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (coverage) {
+      spec.commandLine().getOut().print(Emulator.coverageReport());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
     List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--page-size", Integer.toString(pageSize)));
     if (token != null) {
       args.addAll(List.of("--token", token));

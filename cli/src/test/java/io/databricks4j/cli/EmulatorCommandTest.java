@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** {@code emulator} runs a local workspace in its own process that any HTTP client can use. */
 class EmulatorCommandTest {
@@ -47,5 +50,16 @@ class EmulatorCommandTest {
         p.destroyForcibly();
       }
     }
+  }
+
+  @Test
+  void coveragePrintsTheReportOfDocsEmulatorCoverage() {
+    StringWriter out = new StringWriter();
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(new PrintWriter(out));
+    assertThat(cl.execute("emulator", "--coverage")).isZero();
+    assertThat(out.toString()).startsWith("# Emulator coverage")
+        .containsPattern("\\*\\*1221 operations: \\d+ hand-written, \\d+ generic, \\d+ not emulated")
+        .contains("| sql.StatementExecution.executeStatement |");
   }
 }

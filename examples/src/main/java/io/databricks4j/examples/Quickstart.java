@@ -1,7 +1,10 @@
 package io.databricks4j.examples;
 
 import io.databricks4j.WorkspaceClient;
+import io.databricks4j.error.ResourceAlreadyExists;
 import io.databricks4j.error.ResourceDoesNotExist;
+import io.databricks4j.service.catalog.CreateVolumeRequestContent;
+import io.databricks4j.service.catalog.VolumeType;
 import io.databricks4j.service.compute.ClusterDetails;
 import io.databricks4j.service.compute.CreateCluster;
 import io.databricks4j.service.compute.ListClustersRequest;
@@ -84,7 +87,13 @@ public final class Quickstart {
       clusterId = cluster.clusterId();
       System.out.println("   cluster " + clusterId + " is " + cluster.state());
 
-      step("3. Upload a file and read it back (Files API, streamed)");
+      step("3. Create a volume, upload a file to it and read it back (Files API, streamed)");
+      try {
+        w.volumes().create(CreateVolumeRequestContent.builder().catalogName("main").schemaName("default")
+            .name("quickstart").volumeType(VolumeType.MANAGED).build());
+      } catch (ResourceAlreadyExists e) {
+        System.out.println("   volume main.default.quickstart exists already");
+      }
       String path = "/Volumes/main/default/quickstart/hello.txt";
       byte[] text = "hello from databricks4j\n".getBytes(StandardCharsets.UTF_8);
       w.files().upload(UploadRequest.builder().filePath(path).contents(new ByteArrayInputStream(text)).overwrite(true).build());

@@ -10,20 +10,26 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options: {@code --port N} (8080; 0 for a free port), {@code --page-size N} (100),
  * {@code --cluster-start-delay MILLIS} (2000), {@code --run-duration MILLIS} (4000),
- * {@code --token T}, {@code --account-id ID}, {@code --user NAME}.
+ * {@code --token T}, {@code --account-id ID}, {@code --user NAME}. {@code --coverage} prints
+ * which operations are emulated (the markdown of {@code docs/emulator-coverage.md}) and exits.
  */
 public final class Emulator {
   private Emulator() {
   }
 
   public static void main(String[] args) throws InterruptedException {
+    if (args.length == 1 && args[0].equals("--coverage")) {
+      System.out.print(coverageReport());
+      System.out.flush();
+      return;
+    }
     LocalWorkspace workspace;
     try {
       workspace = start(System.out, args);
     } catch (IllegalArgumentException e) {
       System.err.println("emulator: " + e.getMessage());
       System.err.println("usage: emulator [--port N] [--page-size N] [--cluster-start-delay MILLIS] "
-          + "[--run-duration MILLIS] [--token T] [--account-id ID] [--user NAME]");
+          + "[--run-duration MILLIS] [--token T] [--account-id ID] [--user NAME] | --coverage");
       System.exit(2);
       return;
     }
@@ -71,6 +77,17 @@ public final class Emulator {
         + "'{\"seed\":1,\"rules\":[{\"path\":\"/api/.*\",\"unavailable_percent\":10}]}'");
     out.flush();
     return workspace;
+  }
+
+  /**
+   * Which operations of the API description a fresh workspace emulates, hand-written, generic
+   * (each checked by a probe: a round trip per inferred resource, an answer that reads as the
+   * response type otherwise) or not (with why), as markdown.
+   */
+  public static String coverageReport() {
+    try (LocalWorkspace workspace = LocalWorkspace.builder().pageSize(1000).start()) {
+      return workspace.server().coverage().markdown();
+    }
   }
 
   private static int integer(String option, String value) {

@@ -16,8 +16,12 @@ import java.util.UUID;
 /**
  * An embedded, stateful Databricks workspace and account on 127.0.0.1: clusters, jobs, DBFS, the
  * Files API, workspace objects, secrets, tokens, SCIM, repos, SQL warehouses, Unity Catalog,
- * account workspaces and identities, and an OAuth server. Every other operation of the API
- * description answers 501 NOT_IMPLEMENTED; an unknown path answers 404 ENDPOINT_NOT_FOUND.
+ * account workspaces and identities, OAuth app integrations and an OAuth server, by hand-written
+ * emulations; every other operation of the API description by a generic engine driven by the
+ * description, but for the few that answer 501 NOT_IMPLEMENTED saying why (see
+ * {@code docs/emulator-coverage.md}); an unknown path answers 404 ENDPOINT_NOT_FOUND. A new
+ * workspace has the catalog {@code main} and the schema {@code main.default}; the Files API serves
+ * paths in existing volumes only.
  *
  * <pre>{@code
  * try (LocalWorkspace ws = LocalWorkspace.start(); WorkspaceClient w = ws.client()) {
@@ -121,6 +125,11 @@ public final class LocalWorkspace implements AutoCloseable {
   /** The OAuth metadata URL of the workspace. */
   public String oidcDiscoveryUrl() {
     return host() + "/oidc/.well-known/oauth-authorization-server";
+  }
+
+  /** The server, for the coverage report of {@link Emulator}. */
+  EmulatorServer server() {
+    return server;
   }
 
   /** How many requests failed inside the emulator with a 500; a bug of the testkit when not 0. */

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalWorkspaceExtension.class)
 class ErrorsTest {
   @Test
-  void missingOrWrongTokensAreUnauthenticated(LocalWorkspace ws) {
+  void aMissingCredentialIsUnauthenticatedAndAnUnknownTokenForbidden(LocalWorkspace ws) {
     Api.Response none = new Api(ws.host(), null).get("/api/2.1/clusters/list");
     assertThat(none.status()).isEqualTo(401);
     assertThat(none.errorCode()).isEqualTo("UNAUTHENTICATED");
     Api.Response wrong = new Api(ws.host(), "dapi-wrong").get("/api/2.1/clusters/list");
-    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.status()).isEqualTo(403);
+    assertThat(wrong.json().get("error_code").isNumber()).isTrue();
+    assertThat(wrong.errorCode()).isEqualTo("403");
     assertThat(wrong.message()).isEqualTo("Invalid access token.");
     Api.Response basic = new Api(ws.host(), null).send("GET", "/api/2.1/clusters/list", null,
         Map.of("Authorization", "Basic dXNlcjpwYXNz"));

@@ -33,6 +33,23 @@ class FilesTest {
   void client(LocalWorkspace ws) {
     this.ws = ws;
     api = new Api(ws);
+    for (String volume : List.of("main.default.v", "a.b.c", "m.s.v", "shared.x.y")) {
+      api.volume(volume);
+    }
+  }
+
+  @Test
+  void pathsOutsideAnExistingVolumeAreRefused() {
+    Api.Response outside = upload("/tmp/x.txt", "x");
+    assertThat(outside.status()).isEqualTo(400);
+    assertThat(outside.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
+    assertThat(outside.message()).contains("/Volumes/<catalog>/<schema>/<volume>/");
+    assertThat(upload("/Volumes/main/default/x.txt", "x").status()).as("a schema is not a volume").isEqualTo(400);
+    Api.Response missing = upload("/Volumes/main/default/nope/x.txt", "x");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.message()).contains("main.default.nope");
+    assertThat(api.send("PUT", D + "/Volumes/main/default/nope/d", null, Map.of()).status()).isEqualTo(404);
+    assertThat(api.get(D + "/Volumes/main/default/v").status()).as("a volume's root lists").isEqualTo(200);
   }
 
   private Api.Response upload(String path, String text) {
@@ -67,7 +84,7 @@ class FilesTest {
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.header("Content-Length")).isEqualTo("12");
     assertThat(head.body()).isEmpty();
-    assertThat(api.send("HEAD", F + "/Volumes/nothing", null, Map.of()).status()).isEqualTo(404);
+    assertThat(api.send("HEAD", F + "/Volumes/main/default/v/nothing", null, Map.of()).status()).isEqualTo(404);
   }
 
   @Test
@@ -123,13 +140,13 @@ class FilesTest {
     long size = 64L * 1024 * 1024;
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     MessageDigest sent = MessageDigest.getInstance("SHA-256");
-    HttpRequest put = HttpRequest.newBuilder(URI.create(ws.host() + F + "/Volumes/big/file.bin"))
+    HttpRequest put = HttpRequest.newBuilder(URI.create(ws.host() + F + "/Volumes/main/default/v/big/file.bin"))
         .header("Authorization", "Bearer " + ws.token()).timeout(Duration.ofSeconds(60))
         .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
             () -> new Generated(size, sent)), size)).build();
     assertThat(http.send(put, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
 
-    HttpRequest get = HttpRequest.newBuilder(URI.create(ws.host() + F + "/Volumes/big/file.bin"))
+    HttpRequest get = HttpRequest.newBuilder(URI.create(ws.host() + F + "/Volumes/main/default/v/big/file.bin"))
         .header("Authorization", "Bearer " + ws.token()).timeout(Duration.ofSeconds(60)).GET().build();
     HttpResponse<InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.headers().firstValueAsLong("Content-Length").orElse(-1)).isEqualTo(size);

@@ -81,7 +81,7 @@ class OAuthTest {
     Api withToken = new Api(ws.host(), body.get("access_token").asText());
     assertThat(withToken.get("/api/2.1/clusters/list").status()).isEqualTo(200);
     clock.advance(Duration.ofMinutes(11));
-    assertThat(withToken.get("/api/2.1/clusters/list").status()).isEqualTo(401);
+    assertThat(withToken.get("/api/2.1/clusters/list").status()).isEqualTo(403);
 
     HttpResponse<String> post = token(form("grant_type", "client_credentials", "client_id", "sp-app",
         "client_secret", "sp-secret"), null);

@@ -83,15 +83,15 @@ class SecretsAndTokensTest {
         .isEqualTo(ws.userName());
 
     clock.advance(Duration.ofHours(2));
-    assertThat(withNew.get("/api/2.0/preview/scim/v2/Me").status()).isEqualTo(401);
+    assertThat(withNew.get("/api/2.0/preview/scim/v2/Me").status()).isEqualTo(403);
 
     JsonNode forever = api.postOk("/api/2.0/token/create", Json.object());
     Api withForever = new Api(ws.host(), forever.get("token_value").asText());
     assertThat(withForever.get("/api/2.0/token/list").status()).isEqualTo(200);
     api.postOk("/api/2.0/token/delete", Json.object("token_id", forever.at("/token_info/token_id").asText()));
     Api.Response revoked = withForever.get("/api/2.0/token/list");
-    assertThat(revoked.status()).isEqualTo(401);
-    assertThat(revoked.errorCode()).isEqualTo("UNAUTHENTICATED");
+    assertThat(revoked.status()).isEqualTo(403);
+    assertThat(revoked.message()).isEqualTo("Invalid access token.");
     assertThat(api.post("/api/2.0/token/delete", Json.object("token_id", "nope")).status()).isEqualTo(404);
     assertThat(api.getOk("/api/2.0/token-management/tokens").get("token_infos")).hasSize(1);
   }

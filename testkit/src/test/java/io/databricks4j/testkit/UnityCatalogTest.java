@@ -45,7 +45,7 @@ class UnityCatalogTest {
       assertThat(created.get("full_name").asText()).isEqualTo(c);
       assertThat(created.get("owner").asText()).isEqualTo(LOCAL.workspace().userName());
     }
-    assertThat(names(UC + "/catalogs", "catalogs")).containsExactly("cat_a", "cat_b", "cat_c");
+    assertThat(names(UC + "/catalogs", "catalogs")).as("after the seeded main").containsExactly("cat_a", "cat_b", "cat_c", "main");
     assertThat(api.post(UC + "/catalogs", Json.object("name", "CAT_A")).errorCode()).isEqualTo("RESOURCE_ALREADY_EXISTS");
 
     api.postOk(UC + "/schemas", Json.object("catalog_name", "cat_a", "name", "sales"));

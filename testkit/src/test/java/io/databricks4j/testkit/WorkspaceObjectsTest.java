@@ -138,6 +138,6 @@ class WorkspaceObjectsTest {
     JsonNode acl = api.getOk("/api/2.0/permissions/notebooks/" + id);
     assertThat(acl.get("object_type").asText()).isEqualTo("notebook");
     assertThat(api.get("/api/2.0/permissions/notebooks/999999999").status()).isEqualTo(404);
-    assertThat(api.get("/api/2.0/permissions/pipelines/p1").status()).isEqualTo(501);
+    assertThat(api.get("/api/2.0/permissions/pipelines/p1").errorCode()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
   }
 }

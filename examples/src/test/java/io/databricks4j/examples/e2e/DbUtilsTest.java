@@ -8,6 +8,8 @@ import io.databricks4j.error.DatabricksException;
 import io.databricks4j.error.NotFound;
 import io.databricks4j.mixin.dbutils.FsEntry;
 import io.databricks4j.mixin.dbutils.FsUtils;
+import io.databricks4j.service.catalog.CreateVolumeRequestContent;
+import io.databricks4j.service.catalog.VolumeType;
 import io.databricks4j.service.workspace.CreateScope;
 import io.databricks4j.service.workspace.PutSecret;
 import io.databricks4j.service.workspace.SecretMetadata;
@@ -33,6 +35,9 @@ class DbUtilsTest {
   static void start() {
     ws = LocalWorkspace.start();
     w = ws.client();
+    // the Files API serves paths in existing volumes only, as the service does
+    w.volumes().create(CreateVolumeRequestContent.builder().catalogName("main").schemaName("default").name("v")
+        .volumeType(VolumeType.MANAGED).build());
     fs = w.dbutils().fs();
   }
 

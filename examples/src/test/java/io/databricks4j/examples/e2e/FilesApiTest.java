@@ -9,6 +9,8 @@ import io.databricks4j.error.DatabricksError;
 import io.databricks4j.error.NotFound;
 import io.databricks4j.mixin.files.TransferInterruptedException;
 import io.databricks4j.mixin.files.TransferOptions;
+import io.databricks4j.service.catalog.CreateVolumeRequestContent;
+import io.databricks4j.service.catalog.VolumeType;
 import io.databricks4j.service.files.DirectoryEntry;
 import io.databricks4j.service.files.DownloadResponse;
 import io.databricks4j.testkit.FaultPlan;
@@ -44,6 +46,9 @@ class FilesApiTest {
   static void start() {
     ws = LocalWorkspace.start();
     w = ws.client();
+    // the Files API serves paths in existing volumes only, as the service does
+    w.volumes().create(CreateVolumeRequestContent.builder().catalogName("main").schemaName("default").name("files-api-test")
+        .volumeType(VolumeType.MANAGED).build());
   }
 
   @AfterAll

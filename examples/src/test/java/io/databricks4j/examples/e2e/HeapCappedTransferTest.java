@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.databricks4j.WorkspaceClient;
 import io.databricks4j.mixin.files.TransferOptions;
+import io.databricks4j.service.catalog.CreateVolumeRequestContent;
+import io.databricks4j.service.catalog.VolumeType;
 import io.databricks4j.testkit.LocalWorkspace;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -39,6 +41,8 @@ class HeapCappedTransferTest {
     // memory limit (= -Xmx) of this JVM too
     ws = LocalWorkspace.builder().start();
     w = ws.client();
+    w.volumes().create(CreateVolumeRequestContent.builder().catalogName("main").schemaName("default").name("big")
+        .volumeType(VolumeType.MANAGED).build());
     w.clusters().sparkVersions(); // client and workspace warmed up: what is in use now is not the transfers'
     System.gc();
     System.out.printf(Locale.ROOT, "heap in use before any transfer (local workspace, client): %d MiB%n",

@@ -3,6 +3,8 @@ package io.databricks4j.testkit.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.databricks4j.testkit.internal.generic.GenericEmulation;
+import io.databricks4j.testkit.internal.generic.NotEmulated;
 import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Handler;
@@ -15,8 +17,10 @@ import io.databricks4j.testkit.internal.service.Dbfs;
 import io.databricks4j.testkit.internal.service.Files;
 import io.databricks4j.testkit.internal.service.InstancePools;
 import io.databricks4j.testkit.internal.service.Jobs;
+import io.databricks4j.testkit.internal.service.JobsVersions;
 import io.databricks4j.testkit.internal.service.Libraries;
 import io.databricks4j.testkit.internal.service.OAuth;
+import io.databricks4j.testkit.internal.service.OAuthIntegrations;
 import io.databricks4j.testkit.internal.service.Permissions;
 import io.databricks4j.testkit.internal.service.Repos;
 import io.databricks4j.testkit.internal.service.ScimDirectory;
@@ -24,7 +28,9 @@ import io.databricks4j.testkit.internal.service.Secrets;
 import io.databricks4j.testkit.internal.service.ServicePrincipalSecrets;
 import io.databricks4j.testkit.internal.service.Statements;
 import io.databricks4j.testkit.internal.service.Tokens;
+import io.databricks4j.testkit.internal.service.UcGrants;
 import io.databricks4j.testkit.internal.service.UnityCatalog;
+import io.databricks4j.testkit.internal.service.VolumePaths;
 import io.databricks4j.testkit.internal.service.Warehouses;
 import io.databricks4j.testkit.internal.service.WorkspaceAdmin;
 import io.databricks4j.testkit.internal.service.WorkspaceObjects;
@@ -73,6 +79,8 @@ public final class EmulatorServer implements AutoCloseable {
   private final Statements statements;
   private final AtomicLong internalErrors = new AtomicLong();
   private final java.util.Map<String, String> namesByKey = new java.util.HashMap<>();
+  private final SelfCalls self;
+  private final GenericEmulation generic;
 
   public EmulatorServer(Settings settings) {
     this.settings = settings;
@@ -96,6 +104,9 @@ public final class EmulatorServer implements AutoCloseable {
     operations.forEach(op -> keys.add(op.key()));
     this.routes = new Routes(keys);
     this.oauth = new OAuth(ctx, settings.oauthTokenLifetime());
+    this.self = new SelfCalls(router, routes);
+    Permissions permissions = new Permissions(ctx, operations);
+    VolumePaths volumes = new VolumePaths(ctx, self);
     Clusters clusters = new Clusters(ctx);
     WorkspaceObjects workspace = new WorkspaceObjects(ctx);
     ScimDirectory workspaceDirectory = new ScimDirectory(ctx, "/api/2.0/preview/scim/v2", true);
@@ -105,14 +116,18 @@ public final class EmulatorServer implements AutoCloseable {
     UnityCatalog unityCatalog = new UnityCatalog(ctx);
     this.statements = Statements.create(ctx, warehouses, unityCatalog);
     List.of(clusters, new Libraries(clusters), new InstancePools(ctx), new ClusterPolicies(ctx), new Jobs(ctx),
-            new Dbfs(ctx), new Files(ctx), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
+            new Dbfs(ctx), new Files(ctx, volumes), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
             workspaceDirectory, accountDirectory, warehouses, unityCatalog, statements, accountWorkspaces,
-            new WorkspaceAdmin(ctx), new Permissions(ctx, operations),
+            new WorkspaceAdmin(ctx), permissions, new OAuthIntegrations(ctx, oauth),
+            new UcGrants(ctx, self, enumValues(description, "catalog.Privilege")),
             new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
                 "/api/2.0/accounts/{account_id}/servicePrincipals/{service_principal_id}/credentials/secrets"),
             new ServicePrincipalSecrets(ctx, oauth, workspaceDirectory,
                 "/api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets"))
         .forEach(e -> e.register(routes));
+    this.generic = new GenericEmulation(ctx, description, self, permissions);
+    generic.register(routes);
+    volumes.seed(settings.userName());
     this.control = new ControlEndpoint(faults, oauth, host);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads = r -> {
@@ -153,6 +168,26 @@ public final class EmulatorServer implements AutoCloseable {
   /** The keys ({@code VERB template}) of the emulated operations. */
   public Set<String> emulated() {
     return routes.keys();
+  }
+
+  /** Who emulates each operation key. */
+  public Routes routes() {
+    return routes;
+  }
+
+  /** The emulator's own operations, callable without HTTP. */
+  public SelfCalls self() {
+    return self;
+  }
+
+  public GenericEmulation generic() {
+    return generic;
+  }
+
+  /** Probes every generic operation of this (fresh) emulator and classifies every operation. */
+  public io.databricks4j.testkit.internal.generic.Coverage coverage() {
+    return io.databricks4j.testkit.internal.generic.Coverage.measure(operations, routes, self, generic,
+        settings.userName(), settings.accountId());
   }
 
   /** Requests that failed inside the emulator (500); a test asserts none. */
@@ -216,18 +251,23 @@ public final class EmulatorServer implements AutoCloseable {
         (reply != null ? reply : Reply.json(404, endpointNotFound(method, path))).write(exchange);
         return;
       }
-      String user = ctx.authenticator().authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      String user = ctx.authenticator().authenticate(authorization);
       if (user == null) {
-        boolean sent = exchange.getRequestHeaders().containsKey("Authorization");
-        error(exchange, path, new ApiException(401, "UNAUTHENTICATED", sent
-            ? "Invalid access token." : "Credential was not sent or was of an unsupported type for this API."));
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+          invalidToken(exchange);
+        } else {
+          error(exchange, path, new ApiException(401, "UNAUTHENTICATED",
+              "Credential was not sent or was of an unsupported type for this API."));
+        }
         return;
       }
       String workspaceId = exchange.getRequestHeaders().getFirst("X-Databricks-Workspace-Id");
       if (workspaceId != null) {
         accountWorkspaces.checkServed(workspaceId);
       }
-      Optional<Router.Match> match = router.match(method, path);
+      String legacyJobs = JobsVersions.route(path);
+      Optional<Router.Match> match = router.match(method, legacyJobs != null ? legacyJobs : path);
       if (match.isEmpty()) {
         error(exchange, path, new ApiException(404, "ENDPOINT_NOT_FOUND", "No API found for '" + method + " " + path + "'"));
         return;
@@ -236,11 +276,17 @@ public final class EmulatorServer implements AutoCloseable {
       checkAccount(op, match.get());
       Handler handler = routes.get(op);
       if (handler == null) {
+        String reason = NotEmulated.reason(op.pkg(), op.service(), op.name());
         throw ApiException.notImplemented(namesByKey.get(op.key()) + " (" + op.verb() + " " + op.path()
-            + ") is not emulated by the databricks4j testkit");
+            + ") is not emulated by the databricks4j testkit" + (reason == null ? "" : ": " + reason));
       }
       Call call = new Call(exchange, op, match.get().pathParams(), user);
       call.checkRequired();
+      if (op.pkg().equals("jobs")) {
+        boolean expanded = JobsVersions.prepare(path, call);
+        JobsVersions.adapt(path, call, handler.handle(call), expanded).write(exchange);
+        return;
+      }
       handler.handle(call).write(exchange);
     } catch (ApiException e) {
       error(exchange, exchange.getRequestURI().getRawPath(), e);
@@ -269,12 +315,35 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  private static Set<String> enumValues(ApiDescription description, String type) {
+    Set<String> values = new HashSet<>();
+    description.types().getOrDefault(type, Json.object()).path("values").forEach(v -> values.add(v.path("wire").asText()));
+    return values;
+  }
+
+  /**
+   * A bearer token the workspace does not know, revoked or expired: 403 with the numeric
+   * {@code error_code} and the reason phrase header the service sends.
+   */
+  private static void invalidToken(HttpExchange exchange) {
+    exchange.getResponseHeaders().set("X-Databricks-Reason-Phrase", "Invalid access token.");
+    try {
+      Reply.bytes(exchange, 403, "application/json", Json.bytes(Json.object("error_code", 403,
+          "message", "Invalid access token.")));
+    } catch (IOException | RuntimeException ignored) {
+      // the client left; the connection is closed by the caller
+    }
+  }
+
   static ObjectNode endpointNotFound(String method, String path) {
     return Json.object("error_code", "ENDPOINT_NOT_FOUND", "message", "No API found for '" + method + " " + path + "'");
   }
 
   private static void error(HttpExchange exchange, String path, ApiException e) {
     ObjectNode body = Json.object("error_code", e.errorCode(), "message", e.getMessage());
+    if (e.details() != null) {
+      body.set("details", e.details());
+    }
     if (path != null && path.contains("/scim/v2/")) {
       body.set("schemas", Json.strings(List.of(SCIM_ERROR)));
       body.put("detail", e.getMessage());

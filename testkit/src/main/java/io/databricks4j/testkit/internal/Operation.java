@@ -1,5 +1,6 @@
 package io.databricks4j.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -12,9 +13,11 @@ import java.util.List;
  * @param level {@code workspace} or {@code account}
  * @param required wire names of the required fields, path parameters included
  * @param bodyKind {@code json}, {@code field}, {@code map}, {@code stream} or {@code none}
+ * @param spec the operation as the description states it (types, pagination, waiter, LRO), read
+ *     by the generic engine
  */
 public record Operation(String pkg, String service, String name, String level, String verb, String path,
-    List<PathParam> pathParams, List<String> required, String bodyKind) {
+    List<PathParam> pathParams, List<String> required, String bodyKind, JsonNode spec) {
 
   /** A path parameter of the template, in template order. */
   public record PathParam(String name, boolean multiSegment, boolean fromConfig) {
@@ -32,6 +35,21 @@ public record Operation(String pkg, String service, String name, String level, S
   /** {@code Clusters.create}, as error messages name it. */
   public String qualifiedName() {
     return service + "." + name;
+  }
+
+  /** {@code compute.Clusters}: the service as the description's types and waiters name it. */
+  public String qualifiedService() {
+    return pkg + "." + service;
+  }
+
+  /** The response type ({@code compute.ClusterDetails}, {@code list<...>}, {@code void}). */
+  public String responseType() {
+    return spec.path("response_type").asText("void");
+  }
+
+  /** The request type, or null when the operation takes none. */
+  public String requestType() {
+    return spec.hasNonNull("request_type") ? spec.get("request_type").asText() : null;
   }
 
   @Override

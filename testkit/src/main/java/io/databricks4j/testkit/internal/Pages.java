@@ -43,6 +43,11 @@ public final class Pages {
     return new Page<>(List.copyOf(items.subList(from, to)), next);
   }
 
+  /** The token of the page that starts at {@code offset}. */
+  public static String offsetToken(int offset) {
+    return encode("#" + offset);
+  }
+
   /** The offset an {@link #offset} token stands for. */
   public static int offsetOf(String token) {
     String decoded = decode(token);

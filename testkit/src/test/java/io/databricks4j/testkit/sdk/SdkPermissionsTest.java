@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databricks4j.WorkspaceClient;
 import io.databricks4j.error.InvalidParameterValue;
-import io.databricks4j.error.NotImplemented;
 import io.databricks4j.error.ResourceDoesNotExist;
 import io.databricks4j.mixin.workspace.ImportOptions;
 import io.databricks4j.service.compute.ClusterPolicyAccessControlRequest;
@@ -195,7 +194,7 @@ class SdkPermissionsTest {
     assertThatThrownBy(() -> w.permissions().update(UpdateObjectPermissions.builder().requestObjectType("clusters")
         .requestObjectId(id).build())).isInstanceOf(InvalidParameterValue.class)
         .hasMessageContaining("access_control_list");
-    assertThatThrownBy(() -> w.permissions().get("pipelines", "p1")).isInstanceOf(NotImplemented.class);
+    assertThatThrownBy(() -> w.permissions().get("pipelines", "p1")).isInstanceOf(ResourceDoesNotExist.class);
   }
 
   @Test

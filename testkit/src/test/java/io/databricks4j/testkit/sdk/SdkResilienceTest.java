@@ -3,6 +3,8 @@ package io.databricks4j.testkit.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.databricks4j.WorkspaceClient;
+import io.databricks4j.service.catalog.CreateVolumeRequestContent;
+import io.databricks4j.service.catalog.VolumeType;
 import io.databricks4j.service.compute.ClusterAccessControlRequest;
 import io.databricks4j.service.compute.ClusterPermissionLevel;
 import io.databricks4j.service.compute.ClusterPermissionsRequest;
@@ -74,6 +76,8 @@ class SdkResilienceTest {
       clusters.add(w.clusters().create(CreateCluster.builder().clusterName("c" + i).sparkVersion("15.4.x-scala2.12")
           .numWorkers(0L).build()).response().clusterId());
     }
+    w.volumes().create(CreateVolumeRequestContent.builder().catalogName("main").schemaName("default").name("v")
+        .volumeType(VolumeType.MANAGED).build());
     for (int i = 0; i < 10; i++) {
       w.files().upload(UploadRequest.builder().filePath("/Volumes/main/default/v/f" + i + ".txt").overwrite(true)
           .contents(new ByteArrayInputStream(("content " + i).getBytes(StandardCharsets.UTF_8))).build());

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databricks4j.WorkspaceClient;
 import io.databricks4j.error.InvalidParameterValue;
+import io.databricks4j.error.PermissionDenied;
 import io.databricks4j.error.ResourceDoesNotExist;
-import io.databricks4j.error.Unauthenticated;
 import io.databricks4j.service.iam.MeRequest;
 import io.databricks4j.service.iam.ServicePrincipal;
 import io.databricks4j.service.settings.CreateOboTokenRequest;
@@ -61,7 +61,7 @@ class SdkTokensTest {
       assertThat(other.currentUser().me(MeRequest.builder().build()).userName()).isEqualTo(ws.userName());
       w.tokens().delete(created.tokenInfo().tokenId());
       assertThatThrownBy(() -> other.currentUser().me(MeRequest.builder().build()))
-          .isInstanceOf(Unauthenticated.class);
+          .isInstanceOf(PermissionDenied.class);
     }
   }
 
@@ -104,7 +104,7 @@ class SdkTokensTest {
     try (WorkspaceClient asSp = clientWith(obo.tokenValue())) {
       assertThat(asSp.currentUser().me(MeRequest.builder().build())).as("the token authenticates").isNotNull();
       w.tokenManagement().delete(obo.tokenInfo().tokenId());
-      assertThatThrownBy(() -> asSp.currentUser().me(MeRequest.builder().build())).isInstanceOf(Unauthenticated.class);
+      assertThatThrownBy(() -> asSp.currentUser().me(MeRequest.builder().build())).isInstanceOf(PermissionDenied.class);
     }
     assertThatThrownBy(() -> w.tokenManagement().get(obo.tokenInfo().tokenId()))
         .isInstanceOf(ResourceDoesNotExist.class);

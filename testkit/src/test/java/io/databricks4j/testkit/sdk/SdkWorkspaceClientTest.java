@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databricks4j.WorkspaceClient;
 import io.databricks4j.error.ResourceDoesNotExist;
+import io.databricks4j.service.catalog.CreateVolumeRequestContent;
+import io.databricks4j.service.catalog.VolumeType;
 import io.databricks4j.service.compute.ClusterDetails;
 import io.databricks4j.service.compute.CreateCluster;
 import io.databricks4j.service.compute.ListClustersRequest;
@@ -105,6 +107,8 @@ class SdkWorkspaceClientTest {
 
   @Test
   void filesStreamThroughTheSdk() throws Exception {
+    w.volumes().create(CreateVolumeRequestContent.builder().catalogName("main").schemaName("default").name("v")
+        .volumeType(VolumeType.MANAGED).build());
     byte[] bytes = "streamed through the SDK".getBytes(StandardCharsets.UTF_8);
     w.files().upload(UploadRequest.builder().filePath("/Volumes/main/default/v/sdk.txt")
         .contents(new ByteArrayInputStream(bytes)).overwrite(true).build());

@@ -65,6 +65,19 @@ public final class Api {
     }
   }
 
+  /**
+   * Creates the managed volume {@code catalog.schema.volume} and the catalog and schema it needs
+   * (the Files API serves paths in existing volumes only); what exists already is kept.
+   */
+  public void volume(String fullName) {
+    String[] p = fullName.split("\\.");
+    post("/api/2.1/unity-catalog/catalogs", Json.object("name", p[0]));
+    post("/api/2.1/unity-catalog/schemas", Json.object("name", p[1], "catalog_name", p[0]));
+    Response v = post("/api/2.1/unity-catalog/volumes", Json.object("name", p[2], "catalog_name", p[0],
+        "schema_name", p[1], "volume_type", "MANAGED"));
+    assertThat(v.status()).as("creating volume %s: %s", fullName, v).isIn(200, 409);
+  }
+
   public Response get(String pathAndQuery) {
     return send("GET", pathAndQuery, null, Map.of());
   }

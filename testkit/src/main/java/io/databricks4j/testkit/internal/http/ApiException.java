@@ -1,5 +1,7 @@
 package io.databricks4j.testkit.internal.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * What the emulated service answers when a request cannot be served: an HTTP status with a
  * Databricks {@code error_code} and message. Thrown by handlers, written by the dispatcher.
@@ -7,11 +9,23 @@ package io.databricks4j.testkit.internal.http;
 public final class ApiException extends RuntimeException {
   private final int status;
   private final String errorCode;
+  private final JsonNode details;
 
   public ApiException(int status, String errorCode, String message) {
+    this(status, errorCode, message, null);
+  }
+
+  /** @param details the {@code details} array of the error body (google.rpc error details), or null */
+  public ApiException(int status, String errorCode, String message, JsonNode details) {
     super(message, null, false, false);
     this.status = status;
     this.errorCode = errorCode;
+    this.details = details;
+  }
+
+  /** The {@code details} of the error body, or null. */
+  public JsonNode details() {
+    return details;
   }
 
   public int status() {

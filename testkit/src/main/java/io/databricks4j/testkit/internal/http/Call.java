@@ -28,6 +28,7 @@ public final class Call {
   private final Operation operation;
   private final Map<String, String> pathParams;
   private final String user;
+  private final String method;
   private Map<String, List<String>> query;
   private ObjectNode body;
 
@@ -36,8 +37,30 @@ public final class Call {
     this.operation = operation;
     this.pathParams = pathParams;
     this.user = user;
+    this.method = exchange.getRequestMethod();
   }
 
+  private Call(Operation operation, Map<String, String> pathParams, Map<String, List<String>> query, ObjectNode body,
+      String user) {
+    this.exchange = null;
+    this.operation = operation;
+    this.pathParams = pathParams;
+    this.user = user;
+    this.method = operation.verb();
+    this.query = query;
+    this.body = body;
+  }
+
+  /**
+   * A call the emulator makes to one of its own operations (a parent's existence, the seed): no
+   * exchange, no headers, no stream.
+   */
+  public static Call internal(Operation operation, Map<String, String> pathParams, Map<String, List<String>> query,
+      ObjectNode body, String user) {
+    return new Call(operation, pathParams, query == null ? Map.of() : query, body == null ? Json.object() : body, user);
+  }
+
+  /** The exchange, or null for an {@link #internal} call. */
   public HttpExchange exchange() {
     return exchange;
   }
@@ -46,8 +69,13 @@ public final class Call {
     return operation;
   }
 
+  /** The path parameters by wire name, decoded. */
+  public Map<String, String> pathParams() {
+    return pathParams;
+  }
+
   public String method() {
-    return exchange.getRequestMethod();
+    return method;
   }
 
   /** The user name of the caller. */
@@ -152,11 +180,11 @@ public final class Call {
   }
 
   public String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    return exchange == null ? null : exchange.getRequestHeaders().getFirst(name);
   }
 
   public InputStream bodyStream() {
-    return exchange.getRequestBody();
+    return exchange == null ? InputStream.nullInputStream() : exchange.getRequestBody();
   }
 
   public Map<String, List<String>> query() {
@@ -176,7 +204,7 @@ public final class Call {
   }
 
   private ObjectNode parseBody() {
-    if ("stream".equals(operation.bodyKind())) {
+    if ("stream".equals(operation.bodyKind()) || exchange == null) {
       return Json.object();
     }
     byte[] bytes;

@@ -16,8 +16,24 @@ public interface Reply {
   }
 
   static Reply json(int status, JsonNode body) {
-    byte[] bytes = Json.bytes(body);
-    return exchange -> bytes(exchange, status, "application/json", bytes);
+    return new JsonReply(status, body);
+  }
+
+  /** A JSON answer whose body the emulator can read back when it calls its own handlers. */
+  record JsonReply(int status, JsonNode body) implements Reply {
+    @Override
+    public void write(HttpExchange exchange) throws IOException {
+      bytes(exchange, status, "application/json", Json.bytes(body));
+    }
+  }
+
+  /** A status without a body. */
+  record StatusReply(int status) implements Reply {
+    @Override
+    public void write(HttpExchange exchange) throws IOException {
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+    }
   }
 
   /** 200 with {@code {}}, what Databricks answers to an operation without a result. */
@@ -27,10 +43,7 @@ public interface Reply {
 
   /** A status without a body (204, or any status to a HEAD request). */
   static Reply status(int status) {
-    return exchange -> {
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    };
+    return new StatusReply(status);
   }
 
   static Reply redirect(String location) {
@@ -44,7 +57,7 @@ public interface Reply {
   /** The most bytes written to the connection at once. */
   int SLICE = 64 * 1024;
 
-  Reply EMPTY = exchange -> bytes(exchange, 200, "application/json", new byte[] {'{', '}'});
+  Reply EMPTY = new JsonReply(200, Json.object());
 
   static void bytes(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);

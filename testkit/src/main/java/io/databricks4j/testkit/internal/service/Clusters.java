@@ -168,10 +168,8 @@ public final class Clusters implements Emulation {
     synchronized (this) {
       Cluster c = find(id);
       advance(c);
-      if (c.life.is("PENDING", "RUNNING")) {
-        return Reply.empty(); // starting a starting or running cluster changes nothing, as on Databricks
-      }
       if (!c.life.is("TERMINATED")) {
+        // the service refuses to start a cluster that runs or starts, whatever its reference says
         throw unexpectedState(c);
       }
       long now = ctx.now();

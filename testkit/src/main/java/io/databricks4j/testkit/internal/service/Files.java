@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * The Files API on the shared {@link FileStore}: streaming upload and download (single byte
  * ranges answered 206), metadata by HEAD, delete, and directories (create, list by page, HEAD,
- * delete when empty). Bodies are copied in 64 KiB chunks, never held whole.
+ * delete when empty), for paths in existing Unity Catalog volumes only. Bodies are copied in
+ * 64 KiB chunks, never held whole.
  */
 public final class Files implements Emulation {
   private static final String FILES = "/api/2.0/fs/files{file_path}";
@@ -34,9 +35,11 @@ public final class Files implements Emulation {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
   private final Context ctx;
+  private final VolumePaths volumes;
 
-  public Files(Context ctx) {
+  public Files(Context ctx, VolumePaths volumes) {
     this.ctx = ctx;
+    this.volumes = volumes;
   }
 
   @Override
@@ -212,8 +215,11 @@ public final class Files implements Emulation {
     }
   }
 
-  private static String path(Call call, String param) {
-    return FileStore.normalize(call.required(param));
+  /** The normalised path of a request, which must lie in an existing volume. */
+  private String path(Call call, String param) {
+    String path = FileStore.normalize(call.required(param));
+    volumes.check(path, call.user(), param.equals("directory_path"));
+    return path;
   }
 
   private static ApiException conflict(String path) {

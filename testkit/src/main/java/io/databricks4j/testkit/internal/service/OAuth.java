@@ -34,6 +34,8 @@ public final class OAuth {
   private final Context ctx;
   private final Duration lifetime;
   private final Map<String, String> clients = new ConcurrentHashMap<>();
+  /** The redirect URLs of registered app integrations; a confidential one must present its secret. */
+  private final Map<String, App> apps = new ConcurrentHashMap<>();
   private final Set<String> idTokens = ConcurrentHashMap.newKeySet();
   private final Map<String, Code> codes = new ConcurrentHashMap<>();
   private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
@@ -42,6 +44,9 @@ public final class OAuth {
   }
 
   private record Refresh(String clientId, String scope, String user) {
+  }
+
+  private record App(String secret, List<String> redirectUrls) {
   }
 
   public OAuth(Context ctx, Duration lifetime) {
@@ -56,6 +61,30 @@ public final class OAuth {
   /** Forgets a client's secret, if it is still the one registered. */
   public void unregisterClient(String id, String secret) {
     clients.remove(id, secret);
+  }
+
+  /**
+   * Registers an app integration: its client id, its secret when it is confidential (null when
+   * public), and the redirect URLs the authorize endpoint accepts for it (any when empty).
+   */
+  public void registerApp(String clientId, String secret, List<String> redirectUrls) {
+    apps.put(clientId, new App(secret, List.copyOf(redirectUrls)));
+    if (secret != null) {
+      clients.put(clientId, secret);
+    }
+  }
+
+  /** Changes the redirect URLs of a registered app integration, keeping its secret. */
+  public void updateRedirects(String clientId, List<String> redirectUrls) {
+    apps.computeIfPresent(clientId, (k, app) -> new App(app.secret(), List.copyOf(redirectUrls)));
+  }
+
+  /** Forgets an app integration and its secret. */
+  public void unregisterApp(String clientId) {
+    App app = apps.remove(clientId);
+    if (app != null && app.secret() != null) {
+      clients.remove(clientId, app.secret());
+    }
   }
 
   public void registerIdToken(String idToken) {
@@ -110,6 +139,10 @@ public final class OAuth {
     String client = q.get("client_id");
     if (redirect == null || client == null) {
       return error(400, "invalid_request", "client_id and redirect_uri are required");
+    }
+    App app = apps.get(client);
+    if (app != null && !app.redirectUrls().isEmpty() && !app.redirectUrls().contains(redirect)) {
+      return error(400, "invalid_request", "redirect_uri " + redirect + " is not a redirect URL of client " + client);
     }
     String state = q.get("state");
     if (!"code".equals(q.get("response_type"))) {
@@ -168,6 +201,10 @@ public final class OAuth {
         }
         if (clients.containsKey(code.clientId()) && secret != null && !secret.equals(clients.get(code.clientId()))) {
           return error(401, "invalid_client", "Client authentication failed");
+        }
+        App app = apps.get(code.clientId());
+        if (app != null && app.secret() != null && !app.secret().equals(secret)) {
+          return error(401, "invalid_client", "Client authentication failed: a confidential client sends its secret");
         }
         if (form.containsKey("redirect_uri") && !form.get("redirect_uri").equals(code.redirectUri())) {
           return error(400, "invalid_grant", "redirect_uri does not match the authorization request");

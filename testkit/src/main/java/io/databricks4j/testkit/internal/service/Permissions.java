@@ -8,11 +8,13 @@ import io.databricks4j.testkit.internal.Json;
 import io.databricks4j.testkit.internal.Operation;
 import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
+import io.databricks4j.testkit.internal.http.Handler;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -22,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class Permissions implements Emulation {
   private static final String PREFIX = "/api/2.0/permissions/";
-  private static final Map<String, List<String>> LEVELS = Map.ofEntries(
+  private static final Map<String, List<String>> BUILT_IN_LEVELS = Map.ofEntries(
       Map.entry("clusters", List.of("CAN_ATTACH_TO", "CAN_RESTART", "CAN_MANAGE")),
       Map.entry("cluster-policies", List.of("CAN_USE")),
       Map.entry("instance-pools", List.of("CAN_ATTACH_TO", "CAN_MANAGE")),
@@ -35,16 +37,25 @@ public final class Permissions implements Emulation {
       Map.entry("files", List.of("CAN_READ", "CAN_RUN", "CAN_EDIT", "CAN_MANAGE")),
       Map.entry("authorization/tokens", List.of("CAN_USE", "CAN_MANAGE")),
       Map.entry("authorization/passwords", List.of("CAN_USE")));
-  private static final Map<String, String> OBJECT_TYPES = Map.ofEntries(
+  private static final Map<String, String> BUILT_IN_OBJECT_TYPES = Map.ofEntries(
       Map.entry("clusters", "cluster"), Map.entry("cluster-policies", "cluster-policy"),
       Map.entry("instance-pools", "instance-pool"), Map.entry("jobs", "job"), Map.entry("warehouses", "warehouses"),
       Map.entry("sql/warehouses", "warehouses"), Map.entry("repos", "repo"), Map.entry("notebooks", "notebook"),
       Map.entry("directories", "directory"), Map.entry("files", "file"),
       Map.entry("authorization/tokens", "tokens"), Map.entry("authorization/passwords", "passwords"));
 
+  /** The object types the service has permissions of; others are refused as unknown. */
+  private static final java.util.Set<String> SERVICE_TYPES = java.util.Set.of("alerts", "alertsv2", "apps",
+      "authorization", "cluster-policies", "clusters", "dashboards", "database-instances", "dbsql-dashboards",
+      "directories", "experiments", "files", "genie", "instance-pools", "jobs", "knowledge-assistants", "notebooks",
+      "pipelines", "queries", "registered-models", "repos", "serving-endpoints", "sql/warehouses",
+      "supervisor-agents", "vector-search-endpoints", "warehouses");
+
   private final Context ctx;
   private final List<Operation> operations;
   private final Map<String, ArrayNode> acls = new LinkedHashMap<>();
+  private final Map<String, List<String>> levelsByType = new ConcurrentHashMap<>(BUILT_IN_LEVELS);
+  private final Map<String, String> objectTypes = new ConcurrentHashMap<>(BUILT_IN_OBJECT_TYPES);
 
   public Permissions(Context ctx, List<Operation> operations) {
     this.ctx = ctx;
@@ -66,23 +77,46 @@ public final class Permissions implements Emulation {
       String type = rest.startsWith("authorization/") ? rest : rest.substring(0, rest.indexOf('/') < 0 ? rest.length()
           : rest.indexOf('/'));
       boolean generic = type.startsWith("{");
-      if (!generic && !LEVELS.containsKey(type)) {
-        continue; // permissions of objects the testkit does not emulate stay 501
+      if (!generic && !levelsByType.containsKey(type)) {
+        continue; // permissions of objects other emulations own; the generic engine adds them
       }
-      String fixedType = generic ? null : type;
-      String verb = op.verb();
-      r.on(verb, op.path(), call -> {
-        Target t = target(call, op, fixedType);
-        if (levels) {
-          return Reply.json(levels(t));
-        }
-        return switch (verb) {
-          case "GET" -> Reply.json(get(t));
-          case "PUT" -> Reply.json(change(t, call, true));
-          default -> Reply.json(change(t, call, false));
-        };
-      });
+      r.on(op.verb(), op.path(), handler(op));
     }
+  }
+
+  /**
+   * Adds an object type whose permissions another emulation serves through {@link #handler}: its
+   * permission levels and the object type name {@code GET} answers; {@code exists} is registered
+   * with {@link Context#permissionObjects}.
+   */
+  public void extend(String type, String objectType, List<String> levels, Predicate<String> exists) {
+    levelsByType.put(type, List.copyOf(levels));
+    objectTypes.put(type, objectType);
+    ctx.permissionObjects(type, exists);
+  }
+
+  /** The handler of one {@code /api/2.0/permissions/...} operation. */
+  public Handler handler(Operation op) {
+    String rest = op.path().substring(PREFIX.length());
+    boolean levels = rest.endsWith("/permissionLevels");
+    if (levels) {
+      rest = rest.substring(0, rest.length() - "/permissionLevels".length());
+    }
+    String type = rest.startsWith("authorization/") ? rest : rest.substring(0, rest.indexOf('/') < 0 ? rest.length()
+        : rest.indexOf('/'));
+    String fixedType = type.startsWith("{") ? null : type;
+    String verb = op.verb();
+    return call -> {
+      Target t = target(call, op, fixedType);
+      if (levels) {
+        return Reply.json(levels(t));
+      }
+      return switch (verb) {
+        case "GET" -> Reply.json(get(t));
+        case "PUT" -> Reply.json(change(t, call, true));
+        default -> Reply.json(change(t, call, false));
+      };
+    };
   }
 
   private record Target(String type, String id) {
@@ -109,11 +143,15 @@ public final class Permissions implements Emulation {
       throw ApiException.invalid("The object type and id must both be set");
     }
     Predicate<String> exists = ctx.permissionObjects(type);
-    if (!LEVELS.containsKey(type) || exists == null) {
+    if (!SERVICE_TYPES.contains(type) && !levelsByType.containsKey(type)) {
+      throw ApiException.invalid("Object type " + type + " does not have permissions; the object types are "
+          + new java.util.TreeSet<>(SERVICE_TYPES));
+    }
+    if (!levelsByType.containsKey(type) || exists == null) {
       throw ApiException.notImplemented("Permissions of " + type + " are not emulated by the databricks4j testkit");
     }
     if (!exists.test(id)) {
-      throw ApiException.notFound(OBJECT_TYPES.get(type) + " " + id + " does not exist.");
+      throw ApiException.notFound(objectTypes.get(type) + " " + id + " does not exist.");
     }
     return new Target(type, id);
   }
@@ -131,7 +169,7 @@ public final class Permissions implements Emulation {
         "permission_level", t.type().equals("authorization/passwords") ? "CAN_USE" : "CAN_MANAGE", "inherited", true,
         "inherited_from_object", Json.strings(List.of("/" + t.type() + "/")))))));
     return Json.object("object_id", "/" + t.type() + (t.id() == null ? "" : "/" + t.id()),
-        "object_type", OBJECT_TYPES.get(t.type()), "access_control_list", list);
+        "object_type", objectTypes.get(t.type()), "access_control_list", list);
   }
 
   private ObjectNode change(Target t, Call call, boolean replace) {
@@ -139,7 +177,7 @@ public final class Permissions implements Emulation {
     if (given == null || !given.isArray()) {
       throw ApiException.missing("access_control_list");
     }
-    List<String> allowed = LEVELS.get(t.type());
+    List<String> allowed = levelsByType.get(t.type());
     for (JsonNode e : given) {
       int principals = (e.hasNonNull("user_name") ? 1 : 0) + (e.hasNonNull("group_name") ? 1 : 0)
           + (e.hasNonNull("service_principal_name") ? 1 : 0);
@@ -169,14 +207,14 @@ public final class Permissions implements Emulation {
 
   private ObjectNode levels(Target t) {
     ArrayNode levels = Json.array();
-    for (String level : LEVELS.get(t.type())) {
+    for (String level : levelsByType.get(t.type())) {
       levels.add(Json.object("permission_level", level, "description", "Can " + level.toLowerCase().replace('_', ' ')));
     }
     return Json.object("permission_levels", levels);
   }
 
   private ArrayNode initial(Target t) {
-    List<String> levels = LEVELS.get(t.type());
+    List<String> levels = levelsByType.get(t.type());
     String owner = levels.contains("IS_OWNER") ? "IS_OWNER" : levels.get(levels.size() - 1);
     if (t.id() == null) {
       return Json.array();
