@@ -7,7 +7,9 @@ import io.databricks4j.core.http.HttpPipeline;
 import io.databricks4j.http.HttpRequest;
 import io.databricks4j.http.HttpResponse;
 import io.databricks4j.http.ResponseHandler;
+import io.databricks4j.auth.Token;
 import io.databricks4j.core.internal.Background;
+import io.databricks4j.core.internal.DataPlaneTokens;
 import io.databricks4j.core.internal.HostResolution;
 import io.databricks4j.core.internal.JsonCodec;
 import io.databricks4j.core.internal.WireInvoker;
@@ -210,6 +212,38 @@ public final class ApiClient implements AutoCloseable {
     return io.databricks4j.core.retry.Retrying.of(maxAttempts, java.time.Duration.ofSeconds(config.retryTimeoutSeconds()))
         .run(what, operation);
   }
+
+  /**
+   * Calls a serving data-plane URL: {@code request} (an absolute URL, the endpoint's {@code
+   * data_plane_info} {@code endpoint_url}) is sent through this client's pipeline with a
+   * data-plane token instead of the client's credentials. The token is the client's Databricks
+   * OAuth token exchanged for one scoped by {@code authorizationDetails}, cached until it expires.
+   *
+   * @throws io.databricks4j.auth.CredentialsException when the credentials are not a Databricks OAuth
+   *     token (a PAT, basic, Azure or Google credentials cannot be exchanged)
+   */
+  public <T> T dataPlane(HttpRequest request, String authorizationDetails, ResponseHandler<T> handler) {
+    DataPlaneTokens tokens = dataPlaneTokens;
+    if (tokens == null) {
+      synchronized (this) {
+        tokens = dataPlaneTokens;
+        if (tokens == null) {
+          Credentials c = credentials();
+          tokens = new DataPlaneTokens(requireHost(), base().sender(), () -> c.headerFactory().oauthToken()
+              .orElseThrow(() -> new io.databricks4j.auth.CredentialsException("this operation calls the serving data "
+                  + "plane, which needs a Databricks OAuth credential (oauth-m2m, external-browser, databricks-cli, "
+                  + "github-oidc, ...); the " + c.authType() + " credentials cannot be exchanged for a data-plane "
+                  + "token. Configure OAuth, or call the control-plane route (servingEndpoints().query(...))")));
+          dataPlaneTokens = tokens;
+        }
+      }
+    }
+    Token token = tokens.token(authorizationDetails);
+    return pipeline().executeWithOwnAuthorization(request.toBuilder().header("Authorization",
+        token.authorizationHeader()).build(), handler);
+  }
+
+  private volatile DataPlaneTokens dataPlaneTokens;
 
   /** A handler that reads the body as JSON of {@code type}; an empty body gives {@code null}. */
   public static <T> ResponseHandler<T> json(Class<T> type) {

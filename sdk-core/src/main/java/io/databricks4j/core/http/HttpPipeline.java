@@ -80,6 +80,14 @@ public final class HttpPipeline implements Closeable {
   }
 
   /**
+   * Like {@link #execute(HttpRequest, ResponseHandler)} for a request that carries its own {@code
+   * Authorization} (a serving data-plane token, say): the client's credentials are not added.
+   */
+  public <T> T executeWithOwnAuthorization(HttpRequest request, ResponseHandler<T> handler) {
+    return pipeline.executeWithOwnAuthorization(request, Objects.requireNonNull(handler, "handler"));
+  }
+
+  /**
    * Sends {@code request} and returns the 2xx response with its body streaming. With {@code
    * resumable} (an operation that honours {@code Range}), a connection lost while the body is read
    * is resumed from the next byte not delivered, as long as the file is unchanged.

@@ -91,23 +91,23 @@ final class Call<T> {
     while (true) {
       attempt++;
       Throwable failure;
-      HttpResponse answer = null;
+      HttpResponse answer = null; // an error answer, which a plug-in gets back when it is final
       try {
-        answer = attempt(current);
-        int status = answer.status();
+        HttpResponse response = attempt(current);
+        int status = response.status();
         if (status >= 200 && status < 300) {
-          return success(answer);
+          return success(response);
         }
-        if (route.client() && status >= 300 && status < 400 && answer.header("Location").isPresent()) {
-          HttpRequest next = redirect(current, answer.header("Location").get());
+        if (route.client() && status >= 300 && status < 400 && response.header("Location").isPresent()) {
+          HttpRequest next = redirect(current, response.header("Location").get());
           if (next != null && ++redirects <= MAX_REDIRECTS) {
             current = next;
             attempt--;
             continue;
           }
         }
-        byte[] body = bytes(answer);
-        answer = answer.withBody(new java.io.ByteArrayInputStream(body), body.length);
+        byte[] body = bytes(response);
+        answer = response.withBody(new java.io.ByteArrayInputStream(body), body.length);
         DatabricksError error = errors().response(status, answer.reason(), answer.headers(), body, cut,
             p.s.clock().instant());
         lastServiceDelay = RetryAfter.parse(answer.header("Retry-After").orElse(null), p.s.clock().instant())

@@ -50,10 +50,11 @@ public final class DefaultPipeline implements Closeable {
   }
 
   /**
-   * Who a call is for: the client's own calls (authenticated, rate-limited, errors thrown) or a
-   * plug-in's requests (no authentication headers, no permits, answers returned whatever their status).
+   * Who a call is for: the client's own calls (rate-limited, errors thrown; with {@code
+   * authenticate}, the client's authentication headers) or a plug-in's requests (no authentication
+   * headers, no permits, answers returned whatever their status).
    */
-  record Route(HttpTransport transport, boolean client, Duration budget) {}
+  record Route(HttpTransport transport, boolean client, boolean authenticate, Duration budget) {}
 
   final PipelineSettings s;
   final HttpLogger log;
@@ -61,6 +62,8 @@ public final class DefaultPipeline implements Closeable {
   final HttpPolicy[] perAttempt;
   final RateLimit rateLimit;
   final Route clientRoute;
+  /** The client's calls that carry authentication of their own (a data-plane token). */
+  private final Route ownAuthRoute;
   private final HttpTransport transport;
   private final boolean ownsTransport;
   private final Map<String, String> clientHeaders;
@@ -78,7 +81,8 @@ public final class DefaultPipeline implements Closeable {
     this.ownsTransport = settings.transport() == null;
     this.transport = ownsTransport
         ? Transports.select(settings.transportName()).create(settings.transportOptions()) : settings.transport();
-    this.clientRoute = new Route(transport, true, settings.retryTimeout());
+    this.clientRoute = new Route(transport, true, true, settings.retryTimeout());
+    this.ownAuthRoute = new Route(transport, true, false, settings.retryTimeout());
     Map<String, String> h = new HashMap<>();
     if (!settings.userAgent().isEmpty()) {
       h.put("User-Agent", settings.userAgent());
@@ -100,6 +104,14 @@ public final class DefaultPipeline implements Closeable {
     return new Call<>(this, clientRoute, request, handler, false).run();
   }
 
+  /**
+   * Sends a call of the client that carries its own {@code Authorization} (a data-plane token, say)
+   * instead of the client's credentials; otherwise like {@link #execute}.
+   */
+  public <T> T executeWithOwnAuthorization(HttpRequest request, ResponseHandler<T> handler) {
+    return new Call<>(this, ownAuthRoute, request, handler, false).run();
+  }
+
   /** Sends a call whose body streams to the caller; with {@code resumable}, a broken body resumes with {@code Range}. */
   public HttpResponse stream(HttpRequest request, boolean resumable) {
     return new Call<HttpResponse>(this, clientRoute, request, null, resumable).run();
@@ -119,7 +131,7 @@ public final class DefaultPipeline implements Closeable {
           s.transportOptions().readTimeout(), budget.plusSeconds(1))).maxConnections(4).build();
       return Transports.select(s.transportName()).create(o);
     });
-    return new Route(t, false, budget);
+    return new Route(t, false, false, budget);
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -137,13 +149,14 @@ public final class DefaultPipeline implements Closeable {
     if (!route.client()) {
       return original.resolve(s.origin(), pluginHeaders);
     }
-    Map<String, String> more = s.staticHeaders().isEmpty() && s.headers() == null ? clientHeaders : new HashMap<>(clientHeaders);
+    Map<String, String> more = s.staticHeaders().isEmpty() && (s.headers() == null || !route.authenticate())
+        ? clientHeaders : new HashMap<>(clientHeaders);
     s.staticHeaders().forEach((k, v) -> {
       if (original.header(k).isEmpty()) {
         more.put(k, v);
       }
     });
-    if (s.headers() != null) {
+    if (s.headers() != null && route.authenticate()) {
       Map<String, String> auth = s.headers().get();
       if (auth != null) {
         more.putAll(auth);
