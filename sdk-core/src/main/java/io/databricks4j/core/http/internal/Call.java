@@ -44,7 +44,7 @@ final class Call<T> {
   private final HttpRequest request;
   private final ResponseHandler<T> handler;
   private final boolean resumable;
-  private final String id;
+  private String id;
   private int attempt;
   private T value;
   private HttpRequest sent;
@@ -59,12 +59,21 @@ final class Call<T> {
     this.request = request;
     this.handler = handler;
     this.resumable = resumable;
-    this.id = Integer.toHexString(0x10000 | ThreadLocalRandom.current().nextInt(0x10000)).substring(1);
+  }
+
+  /** A short id of the call for its log lines and its error, made when first needed (most calls need none). */
+  private String id() {
+    String i = id;
+    if (i == null) {
+      i = Integer.toHexString(0x10000 | ThreadLocalRandom.current().nextInt(0x10000)).substring(1);
+      id = i;
+    }
+    return i;
   }
 
   /** For log lines: {@code call 7f3a, attempt 2}. */
   String tag() {
-    return "call " + id + (attempt > 1 ? ", attempt " + attempt : "");
+    return "call " + id() + (attempt > 1 ? ", attempt " + attempt : "");
   }
 
   @SuppressWarnings("unchecked")
@@ -76,7 +85,7 @@ final class Call<T> {
       try {
         r = new Chain(0, true).proceed(request);
       } catch (IOException e) {
-        throw ErrorBuilder.of(request.method(), where(request)).callId(id).failure("a policy failed", e);
+        throw ErrorBuilder.of(request.method(), where(request)).callId(id()).failure("a policy failed", e);
       }
     }
     return handler == null ? (T) r : value;
@@ -236,15 +245,15 @@ final class Call<T> {
     if (d.verdict() == Verdict.RETRY_WITH_WARNING) {
       LOG.warn("{} {}: {} ({}); attempt {} failed, retrying in {} ms, {} s of the retry budget left ({})",
           request.method(), where(request), d.rule().name(), d.detail(), attempt, delay.toMillis(),
-          left.toSeconds(), "call " + id);
+          left.toSeconds(), "call " + id());
     } else if (LOG.isDebugEnabled()) {
       LOG.debug("{} {}: {} ({}); attempt {} failed, retrying in {} ms ({})", request.method(), where(request),
-          d.rule().name(), d.detail(), attempt, delay.toMillis(), "call " + id);
+          d.rule().name(), d.detail(), attempt, delay.toMillis(), "call " + id());
     }
   }
 
   private ErrorBuilder errors() {
-    return ErrorBuilder.of(request.method(), where(request)).callId(id);
+    return ErrorBuilder.of(request.method(), where(request)).callId(id());
   }
 
   /** The path, or for a request to another server its URL, without query. */
@@ -281,7 +290,7 @@ final class Call<T> {
       r.abort();
     }
     return new DatabricksException(sent.method() + " " + where(request) + ": received HTML response instead of JSON "
-        + "(HTTP " + r.status() + ") from " + sent.origin().orElse("the host") + " (call " + id + "). Check that the "
+        + "(HTTP " + r.status() + ") from " + sent.origin().orElse("the host") + " (call " + id() + "). Check that the "
         + "host is a Databricks workspace or account URL and that no proxy or login page answers in its place. The "
         + "response begins: " + head);
   }
@@ -307,7 +316,7 @@ final class Call<T> {
 
     @Override
     public String callId() {
-      return id;
+      return id();
     }
 
     @Override
