@@ -31,9 +31,9 @@ public final class Coverage {
       Service owner = s.inheritedBy() == null ? s : plan.services.get(s.inheritedBy());
       Class<?> type;
       try {
-        type = Class.forName(plan.serviceClass(owner), false, loader);
+        type = Class.forName(plan.serviceClass(owner).canonicalName(), false, loader);
       } catch (ClassNotFoundException e) {
-        for (Operation o : Plan.nullSafe(s.operations())) missing.add(Plan.key(s) + "." + o.name() + ": no class " + plan.serviceClass(owner));
+        for (Operation o : Plan.nullSafe(s.operations())) missing.add(Plan.key(s) + "." + o.name() + ": no class " + plan.serviceClass(owner).canonicalName());
         described += Plan.nullSafe(s.operations()).size();
         continue;
       }
@@ -50,7 +50,7 @@ public final class Coverage {
   private static String problem(Plan plan, Class<?> type, Operation o) {
     String name = ServiceWriter.directName(o);
     String request = o.requestType() == null ? null
-        : plan.types.isRef(o.requestType()) ? plan.types.java(o.requestType(), "-") : "java.util.Map";
+        : plan.types.isRef(o.requestType()) ? plan.types.className(o.requestType()).reflectionName() : "java.util.Map";
     for (Method m : type.getMethods()) {
       if (!m.getName().equals(name) || !Modifier.isPublic(m.getModifiers())) continue;
       if (request == null && m.getParameterCount() == 0) return null;

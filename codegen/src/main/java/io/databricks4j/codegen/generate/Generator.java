@@ -2,6 +2,7 @@ package io.databricks4j.codegen.generate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.palantir.javapoet.ClassName;
 import io.databricks4j.codegen.model.ApiModel.Operation;
 import io.databricks4j.codegen.model.ApiModel.Service;
 import io.databricks4j.codegen.model.ApiModel.TypeDef;
@@ -98,8 +99,8 @@ public final class Generator {
   }
 
   /** The wait adapter a service's long-running operations use: one per package module, one for the account module. */
-  static String mappedWaitClass(Service s) {
-    return internalPackage(s) + ".MappedWait";
+  static ClassName mappedWaitClass(Service s) {
+    return ClassName.get(internalPackage(s), "MappedWait");
   }
 
   static String internalPackage(Service s) {
@@ -120,7 +121,7 @@ public final class Generator {
       for (TypeDef t : plan.types.all().values()) {
         if (t.packageName().equals(pkg)) put(TypeIndex.modelPackage(t.packageName()) + "." + t.name(), models.write(t));
       }
-      put(ModelWriter.toStringer(pkg), SupportWriter.toStringer(TypeIndex.modelPackage(pkg) + ".internal"));
+      put(ModelWriter.toStringer(pkg).canonicalName(), SupportWriter.toStringer(TypeIndex.modelPackage(pkg) + ".internal"));
     }
     int ops = 0;
     Set<String> lro = new java.util.TreeSet<>();
@@ -130,8 +131,8 @@ public final class Generator {
       checkNames(s, list);
       ops += list.size();
       if (list.stream().anyMatch(o -> o.lro() != null)) lro.add(internalPackage(s));
-      put(plan.serviceClass(s), services.write(s));
-      if (list.stream().anyMatch(o -> !Plan.isRaw(o))) put(plan.wireClass(s), wires.write(s));
+      put(plan.serviceClass(s).canonicalName(), services.write(s));
+      if (list.stream().anyMatch(o -> !Plan.isRaw(o))) put(plan.wireClass(s).canonicalName(), wires.write(s));
     }
     for (String internal : lro) put(internal + ".MappedWait", SupportWriter.mappedWait(internal));
     if (level.equals("account")) {
