@@ -141,19 +141,6 @@ public final class Generator {
     return ops;
   }
 
-  /** API packages whose classes the rendered sources name, other than {@code own}. */
-  Set<String> referencedPackages(String own) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("io\\.databricks4j\\.service\\.([a-z0-9]+)\\.").matcher("");
-    Set<String> found = new java.util.TreeSet<>();
-    for (String src : files.values()) {
-      m.reset(src);
-      while (m.find()) {
-        if (!m.group(1).equals(own) && !m.group(1).equals("internal")) found.add(m.group(1));
-      }
-    }
-    return found;
-  }
-
   /** The module of API package {@code pkg}. */
   static String packageModule(String pkg) {
     return TypeIndex.modelPackage(pkg);
@@ -186,7 +173,7 @@ public final class Generator {
     switch (level) {
       case "package" -> {
         s.line("requires transitive io.databricks4j.core;");
-        for (String other : referencedPackages(pkg)) s.line("requires transitive " + packageModule(other) + ";");
+        for (String other : new PackageGraph(plan).packageDependencies(pkg)) s.line("requires transitive " + packageModule(other) + ";");
       }
       case "client" -> {
         s.line("requires transitive io.databricks4j.core;");
@@ -195,7 +182,7 @@ public final class Generator {
       }
       default -> {
         s.line("requires transitive io.databricks4j.services.workspace.client;");
-        for (String other : referencedPackages("")) s.line("requires transitive " + packageModule(other) + ";");
+        for (String other : new PackageGraph(plan).accountDependencies()) s.line("requires transitive " + packageModule(other) + ";");
       }
     }
     for (String r : extraRequires) s.line("requires " + r + ";");
