@@ -45,7 +45,7 @@ final class EnumWriter {
         .addAnnotation(Poet.generated());
     for (EnumValue v : t.values()) {
       type.addField(FieldSpec.builder(self, v.name(), PUBLIC, STATIC, FINAL)
-          .initializer("new $T($S, $T.$N)", self, v.wire(), known, v.name()).build());
+          .initializer("new $T($S,$W$T.$N)", self, v.wire(), known, v.name()).build());
     }
     CodeBlock.Builder all = CodeBlock.builder();
     for (int i = 0; i < t.values().size(); i++) all.add(i == 0 ? "$N" : ",$W$N", t.values().get(i).name());
@@ -66,13 +66,13 @@ final class EnumWriter {
         .addParameter(String.class, "value")
         .addStatement("$T.requireNonNull(value, $S)", Objects.class, "value")
         .addStatement("$T found = byValue.get(value)", self)
-        .addStatement("return found != null ? found : new $T(value, null)", self).build());
+        .addStatement("return found != null$W? found$W: new $T(value, null)", self).build());
     type.addMethod(MethodSpec.methodBuilder("value").addModifiers(PUBLIC).returns(String.class)
         .addJavadoc("The value on the wire.").addAnnotation(Poet.JSON_VALUE)
         .addStatement("return value").build());
     type.addMethod(MethodSpec.methodBuilder("known").addModifiers(PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), known))
-        .addJavadoc("The value as a {@link Known} constant to {@code switch} on; empty for a value this SDK does not know.")
+        .addJavadoc(Poet.doc("The value as a {@link Known} constant to {@code switch} on; empty for a value this SDK does not know."))
         .addStatement("return $T.ofNullable(known)", Optional.class).build());
     type.addMethod(MethodSpec.methodBuilder("values").addModifiers(PUBLIC, STATIC)
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
@@ -80,7 +80,7 @@ final class EnumWriter {
         .addStatement("return values").build());
     type.addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(PUBLIC)
         .returns(TypeName.BOOLEAN).addParameter(Object.class, "o")
-        .addStatement("return this == o || o instanceof $T && (($T) o).value.equals(value)", self, self).build());
+        .addStatement("return this == o$W|| o instanceof $T$W&& (($T) o).value.equals(value)", self, self).build());
     type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(PUBLIC)
         .returns(TypeName.INT).addStatement("return value.hashCode()").build());
     type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(PUBLIC)

@@ -113,7 +113,7 @@ final class FlowWriter {
             .returns(TypeName.BOOLEAN)
             .beginControlFlow("while (!page.hasNext() && next != null)")
             .addStatement("$T response = $N(next)", resp, direct)
-            .addStatement("page = response == null || response.$N() == null ? $T.emptyIterator() : response.$N().iterator()",
+            .addStatement("page = response == null || response.$N() == null\n? $T.emptyIterator()\n: response.$N().iterator()",
                 items, Collections.class, items)
             .addStatement("next = response == null ? null : response.$N()", next)
             .endControlFlow()

@@ -77,7 +77,8 @@ final class ModelWriter {
     type.addMethod(equalsMethod(self, fields));
     type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(PUBLIC)
         .returns(TypeName.INT)
-        .addStatement("return $T.hash($L)", Objects.class, String.join(", ", fields.stream().map(Field::name).toList()))
+        .addStatement("return $T.hash($L)", Objects.class,
+            CodeBlock.join(fields.stream().map(f -> CodeBlock.of("$N", f.name())).toList(), ",$W"))
         .build());
     type.addMethod(toStringMethod(t, fields));
     type.addType(builderType(self, builder, fields));
@@ -125,10 +126,10 @@ final class ModelWriter {
           .addParameter(types.typeName(f.type()), f.name());
       String n = f.name();
       if (f.type().startsWith("list<")) {
-        set.addStatement("this.$N = $N == null ? null : $T.unmodifiableList(new $T<>($N))", n, n,
+        set.addStatement("this.$N = $N == null$W? null$W: $T.unmodifiableList(new $T<>($N))", n, n,
             Collections.class, ArrayList.class, n);
       } else if (f.type().startsWith("map<")) {
-        set.addStatement("this.$N = $N == null ? null : $T.unmodifiableMap(new $T<>($N))", n, n,
+        set.addStatement("this.$N = $N == null$W? null$W: $T.unmodifiableMap(new $T<>($N))", n, n,
             Collections.class, LinkedHashMap.class, n);
       } else {
         set.addStatement("this.$N = $N", n, n);

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The classes generated sources name, and the one way a generated file is laid out. */
@@ -60,9 +61,26 @@ final class Poet {
     return AnnotationSpec.builder(type).addMember("value", format, args).build();
   }
 
-  /** Javadoc lines as one block; the text is taken literally ({@code $} included). */
+  /** Javadoc text is wrapped at this width, so that with its indent and {@code " * "} a line stays within 100 columns. */
+  private static final int DOC_WIDTH = 92;
+
+  /** Javadoc lines as one block, long ones wrapped at spaces; the text is taken literally ({@code $} included). */
   static CodeBlock doc(List<String> lines) {
-    return CodeBlock.of("$L", String.join("\n", lines));
+    List<String> out = new ArrayList<>();
+    for (String line : lines) wrap(line, out);
+    return CodeBlock.of("$L", String.join("\n", out));
+  }
+
+  private static void wrap(String line, List<String> out) {
+    String rest = line;
+    while (rest.length() > DOC_WIDTH) {
+      int cut = rest.lastIndexOf(' ', DOC_WIDTH);
+      if (cut <= 0) cut = rest.indexOf(' ', DOC_WIDTH);
+      if (cut <= 0) break;
+      out.add(rest.substring(0, cut));
+      rest = rest.substring(cut + 1);
+    }
+    out.add(rest);
   }
 
   static CodeBlock doc(String... lines) {

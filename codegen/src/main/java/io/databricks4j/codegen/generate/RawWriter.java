@@ -45,7 +45,7 @@ final class RawWriter {
           "Use the control-plane route, servingEndpoints().query(...), instead.");
       return;
     }
-    m.addStatement("$T.Builder http = $T.builder($S, $L)", Poet.HTTP_REQUEST, Poet.HTTP_REQUEST, o.verb(), pathExpr(o));
+    m.addStatement("$T.Builder http = $T.builder($S,$W$L)", Poet.HTTP_REQUEST, Poet.HTTP_REQUEST, o.verb(), pathExpr(o));
     if (WireWriter.needsIdempotentMark(o)) m.addStatement("http.idempotent(true)");
     if (!Plan.nullSafe(o.queryParams()).isEmpty()) m.addStatement("http.queryParams($L)", services.query(o, "request"));
     if (o.accept() != null) m.addStatement("http.header($S, $S)", "Accept", o.accept());

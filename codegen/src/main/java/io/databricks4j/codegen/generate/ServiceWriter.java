@@ -13,6 +13,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import io.databricks4j.codegen.model.ApiModel.Field;
 import io.databricks4j.codegen.model.ApiModel.Operation;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Writes the public service class: typed methods per operation, convenience overloads taking the
@@ -112,7 +114,7 @@ final class ServiceWriter {
     if (subs) {
       type.addMethod(ctor.addStatement("this(api, $T.of())", Map.class).build());
       type.addMethod(MethodSpec.constructorBuilder().addModifiers(PUBLIC)
-          .addJavadoc("Like {@link #$L($T)}, with sub-services replaced by {@code overrides} (mocks).", s.className(), Poet.API_CLIENT)
+          .addJavadoc(Poet.doc("Like {@link #" + s.className() + "(ApiClient)}, with sub-services replaced by {@code overrides} (mocks)."))
           .addParameter(Poet.API_CLIENT, "api").addParameter(classes, "overrides")
           .addStatement("this.api = $T.requireNonNull(api, $S)", Objects.class, "api")
           .addStatement("this.overrides = $T.copyOf(overrides)", Map.class).build());
@@ -121,6 +123,7 @@ final class ServiceWriter {
     }
     helpers(type, c, feign);
     for (SubService sub : Plan.nullSafe(s.subServices())) type.addMethod(subService(sub));
+    if (subs) type.addMethod(subServiceLookup());
     for (Waiter w : c.waiters) flows.waiter(type, c, w);
     for (Operation o : c.ops) operation(type, c, o);
     return Poet.source(self.packageName(), type.build());
@@ -143,8 +146,8 @@ final class ServiceWriter {
     }
     if (c.ops.stream().anyMatch(o -> Plan.nullSafe(o.pathParams()).stream().anyMatch(p -> p.source().equals("config")))) {
       type.addMethod(MethodSpec.methodBuilder("accountId").addModifiers(PRIVATE).returns(String.class)
-          .addStatement("return api.config().accountId().orElseThrow(() -> new $T(\n$S))", Poet.CONFIG_EXCEPTION,
-              "no account_id configured: set account_id, DATABRICKS_ACCOUNT_ID or a profile with an account_id")
+          .addStatement("return api.config().accountId().orElseThrow(() -> new $T(\n$S\n+ $S))", Poet.CONFIG_EXCEPTION,
+              "no account_id configured: set account_id, DATABRICKS_ACCOUNT_ID ", "or a profile with an account_id")
           .build());
     }
     if (c.ops.stream().anyMatch(RawWriter::needsSegments)) {
@@ -180,10 +183,19 @@ final class ServiceWriter {
     ClassName type = plan.accessorClass(plan.services.get(sub.service()));
     return MethodSpec.methodBuilder(sub.accessor()).addModifiers(PUBLIC).returns(type)
         .addJavadoc("Sub-service {@code $L}.", sub.service())
-        .addStatement("Object o = overrides.get($T.class)", type)
-        .addStatement("if (o != null) return $T.class.cast(o)", type)
-        .addStatement("return $T.class.cast(services.computeIfAbsent($T.class, k -> new $T(api)))", type, type, type)
+        .addStatement("return service($T.class, () -> new $T(api))", type, type)
         .build();
+  }
+
+  /** The sub-service of class {@code type}: an override (a mock) when given, else made on first use. */
+  private static MethodSpec subServiceLookup() {
+    TypeVariableName t = TypeVariableName.get("T");
+    return MethodSpec.methodBuilder("service").addModifiers(PRIVATE).addTypeVariable(t).returns(t)
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Supplier.class), t), "factory")
+        .addStatement("Object o = overrides.get(type)")
+        .addStatement("if (o != null) return type.cast(o)")
+        .addStatement("return type.cast(services.computeIfAbsent(type, k -> factory.get()))").build();
   }
 
   private void operation(TypeSpec.Builder type, Ctx c, Operation o) {

@@ -24,7 +24,7 @@ final class SupportWriter {
   static String toStringer(String pkg) {
     ClassName self = ClassName.get(pkg, "ToStringer");
     TypeSpec type = TypeSpec.classBuilder(self).addModifiers(PUBLIC, FINAL)
-        .addJavadoc("Builds {@code toString} of models: only set fields, sensitive ones as {@code ***}. Not public API.")
+        .addJavadoc(Poet.doc("Builds {@code toString} of models: only set fields, sensitive ones as {@code ***}. Not public API."))
         .addAnnotation(Poet.generated())
         .addField(StringBuilder.class, "b", PRIVATE, FINAL)
         .addField(FieldSpec.builder(TypeName.BOOLEAN, "first", PRIVATE).initializer("true").build())
@@ -57,8 +57,8 @@ final class SupportWriter {
     TypeName map = ParameterizedTypeName.get(ClassName.get(Function.class), s, t);
     TypeSpec type = TypeSpec.classBuilder(self).addModifiers(PUBLIC, FINAL).addTypeVariable(s).addTypeVariable(t)
         .addSuperinterface(waitT)
-        .addJavadoc("A wait whose polled value is mapped to the result the caller wants (an LRO's decoded response). "
-            + "Not public API.")
+        .addJavadoc(Poet.doc("A wait whose polled value is mapped to the result the caller wants (an LRO's decoded "
+            + "response). Not public API."))
         .addAnnotation(Poet.generated())
         .addField(waitS, "wait", PRIVATE, FINAL)
         .addField(map, "map", PRIVATE, FINAL)
@@ -74,8 +74,8 @@ final class SupportWriter {
             .addParameter(Duration.class, "timeout")
             .addStatement("return map.apply(wait.get(timeout))").build())
         .addMethod(MethodSpec.methodBuilder("get").addAnnotation(Override.class).addModifiers(PUBLIC).returns(t)
-            .addJavadoc("Progress values are the polled ones before they are done, so they are not mapped: "
-                + "{@code onProgress} sees none.")
+            .addJavadoc(Poet.doc("Progress values are the polled ones before they are done, so they are not mapped: "
+                + "{@code onProgress} sees none."))
             .addParameter(Duration.class, "timeout")
             .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), t), "onProgress")
             .addStatement("return map.apply(wait.get(timeout))").build())

@@ -55,7 +55,8 @@ public class ClustersApi {
   }
 
   /**
-   * Polls {@code get} until {@code state} is RUNNING; fails on ERROR, TERMINATED. Default time-out PT20M. Nothing is sent until the wait is used.
+   * Polls {@code get} until {@code state} is RUNNING; fails on ERROR, TERMINATED. Default
+   * time-out PT20M. Nothing is sent until the wait is used.
    */
   public Wait<ClusterDetails> waitGetClusterRunning(String clusterId) {
     return Waiter.forStates(
@@ -76,7 +77,8 @@ public class ClustersApi {
   }
 
   /**
-   * Polls {@code get} until {@code state} is TERMINATED; fails on ERROR. Default time-out PT20M. Nothing is sent until the wait is used.
+   * Polls {@code get} until {@code state} is TERMINATED; fails on ERROR. Default time-out PT20M.
+   * Nothing is sent until the wait is used.
    */
   public Wait<ClusterDetails> waitGetClusterTerminated(String clusterId) {
     return Waiter.forStates(
@@ -99,7 +101,8 @@ public class ClustersApi {
   /**
    * {@code POST /api/2.1/clusters/change-owner}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/changeowner">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/changeowner">REST API
+   * reference</a>
    */
   public void changeOwner(ChangeClusterOwner request) {
     Objects.requireNonNull(request, "request");
@@ -116,7 +119,8 @@ public class ClustersApi {
   /**
    * {@code POST /api/2.1/clusters/create}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/create">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/create">REST API
+   * reference</a>
    */
   public LongRunning<CreateClusterResponse, ClusterDetails> create(CreateCluster request) {
     Objects.requireNonNull(request, "request");
@@ -150,7 +154,8 @@ public class ClustersApi {
    *
    * <p>Required: {@code cluster_id}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/delete">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/delete">REST API
+   * reference</a>
    */
   public LongRunning<Void, ClusterDetails> delete(DeleteCluster request) {
     Objects.requireNonNull(request, "request");
@@ -182,7 +187,8 @@ public class ClustersApi {
   /**
    * {@code POST /api/2.1/clusters/edit}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/edit">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/edit">REST API
+   * reference</a>
    */
   public LongRunning<Void, ClusterDetails> edit(EditCluster request) {
     Objects.requireNonNull(request, "request");
@@ -216,7 +222,8 @@ public class ClustersApi {
    *
    * {@code POST /api/2.1/clusters/events}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/events">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/events">REST API
+   * reference</a>
    */
   public GetEventsResponse eventsPage(GetEvents request) {
     Objects.requireNonNull(request, "request");
@@ -224,9 +231,11 @@ public class ClustersApi {
   }
 
   /**
-   * Every {@code events} item of {@code POST /api/2.1/clusters/events}, paged by the request in {@code next_page}; pages are fetched as iteration reaches them.
+   * Every {@code events} item of {@code POST /api/2.1/clusters/events}, paged by the request in
+   * {@code next_page}; pages are fetched as iteration reaches them.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/events">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/events">REST API
+   * reference</a>
    */
   public PagedIterable<ClusterEvent> events(GetEvents request) {
     Objects.requireNonNull(request, "request");
@@ -241,7 +250,9 @@ public class ClustersApi {
       public boolean hasNext() {
         while (!page.hasNext() && next != null) {
           GetEventsResponse response = eventsPage(next);
-          page = response == null || response.events() == null ? Collections.emptyIterator() : response.events().iterator();
+          page = response == null || response.events() == null
+              ? Collections.emptyIterator()
+              : response.events().iterator();
           next = response == null ? null : response.nextPage();
         }
         return page.hasNext();
@@ -288,7 +299,8 @@ public class ClustersApi {
    *
    * <p>Required: {@code cluster_id}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/getpermissionlevels">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/getpermissionlevels">REST
+   * API reference</a>
    */
   public GetClusterPermissionLevelsResponse getPermissionLevels(
       GetClusterPermissionLevelsRequest request) {
@@ -308,7 +320,8 @@ public class ClustersApi {
    *
    * <p>Required: {@code cluster_id}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/getpermissions">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/getpermissions">REST API
+   * reference</a>
    */
   public ClusterPermissions getPermissions(GetClusterPermissionsRequest request) {
     Objects.requireNonNull(request, "request");
@@ -327,7 +340,8 @@ public class ClustersApi {
    *
    * {@code GET /api/2.1/clusters/list}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/list">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/list">REST API
+   * reference</a>
    */
   public ListClustersResponse listPage(ListClustersRequest request) {
     Objects.requireNonNull(request, "request");
@@ -340,9 +354,11 @@ public class ClustersApi {
   }
 
   /**
-   * Every {@code clusters} item of {@code GET /api/2.1/clusters/list}, paged by {@code page_token}; pages are fetched as iteration reaches them.
+   * Every {@code clusters} item of {@code GET /api/2.1/clusters/list}, paged by {@code
+   * page_token}; pages are fetched as iteration reaches them.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/list">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/list">REST API
+   * reference</a>
    */
   public PagedIterable<ClusterDetails> list(ListClustersRequest request) {
     Objects.requireNonNull(request, "request");
@@ -361,7 +377,8 @@ public class ClustersApi {
   /**
    * {@code GET /api/2.1/clusters/list-node-types}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/listnodetypes">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/listnodetypes">REST API
+   * reference</a>
    */
   public ListNodeTypesResponse listNodeTypes() {
     return wire().listNodeTypes(workspaceId());
@@ -370,7 +387,8 @@ public class ClustersApi {
   /**
    * {@code GET /api/2.1/clusters/list-zones}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/listzones">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/listzones">REST API
+   * reference</a>
    */
   public ListAvailableZonesResponse listZones() {
     return wire().listZones(workspaceId());
@@ -381,7 +399,8 @@ public class ClustersApi {
    *
    * <p>Required: {@code cluster_id}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/permanentdelete">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/permanentdelete">REST API
+   * reference</a>
    */
   public void permanentDelete(PermanentDeleteCluster request) {
     Objects.requireNonNull(request, "request");
@@ -417,7 +436,8 @@ public class ClustersApi {
   /**
    * {@code POST /api/2.1/clusters/resize}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/resize">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/resize">REST API
+   * reference</a>
    */
   public LongRunning<Void, ClusterDetails> resize(ResizeCluster request) {
     Objects.requireNonNull(request, "request");
@@ -449,7 +469,8 @@ public class ClustersApi {
   /**
    * {@code POST /api/2.1/clusters/restart}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/restart">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/restart">REST API
+   * reference</a>
    */
   public LongRunning<Void, ClusterDetails> restart(RestartCluster request) {
     Objects.requireNonNull(request, "request");
@@ -483,7 +504,8 @@ public class ClustersApi {
    *
    * <p>Required: {@code cluster_id}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/setpermissions">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/setpermissions">REST API
+   * reference</a>
    */
   public ClusterPermissions setPermissions(ClusterPermissionsRequest request) {
     Objects.requireNonNull(request, "request");
@@ -500,7 +522,8 @@ public class ClustersApi {
   /**
    * {@code GET /api/2.1/clusters/spark-versions}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/sparkversions">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/sparkversions">REST API
+   * reference</a>
    */
   public GetSparkVersionsResponse sparkVersions() {
     return wire().sparkVersions(workspaceId());
@@ -511,7 +534,8 @@ public class ClustersApi {
    *
    * <p>Required: {@code cluster_id}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/start">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/start">REST API
+   * reference</a>
    */
   public LongRunning<Void, ClusterDetails> start(StartCluster request) {
     Objects.requireNonNull(request, "request");
@@ -545,7 +569,8 @@ public class ClustersApi {
    *
    * <p>Required: {@code cluster_id}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/unpin">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/unpin">REST API
+   * reference</a>
    */
   public void unpin(UnpinCluster request) {
     Objects.requireNonNull(request, "request");
@@ -562,7 +587,8 @@ public class ClustersApi {
   /**
    * {@code POST /api/2.1/clusters/update}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/update">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/update">REST API
+   * reference</a>
    */
   public LongRunning<Void, ClusterDetails> update(UpdateCluster request) {
     Objects.requireNonNull(request, "request");
@@ -596,7 +622,8 @@ public class ClustersApi {
    *
    * <p>Required: {@code cluster_id}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/clusters/updatepermissions">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/clusters/updatepermissions">REST API
+   * reference</a>
    */
   public ClusterPermissions updatePermissions(ClusterPermissionsRequest request) {
     Objects.requireNonNull(request, "request");

@@ -10,8 +10,11 @@ import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 
 /**
- * Enum {@code compute.State}: {@code ERROR}, {@code PENDING}, {@code RESIZING}, {@code RESTARTING}, {@code RUNNING}, {@code TERMINATED}, {@code TERMINATING}, {@code UNKNOWN}, or a value
- * added to the API later, which is kept as it was read. Compare with {@code equals}; {@code switch} on
+ * Enum {@code compute.State}: {@code ERROR}, {@code PENDING}, {@code RESIZING}, {@code
+ * RESTARTING}, {@code RUNNING}, {@code TERMINATED}, {@code TERMINATING}, {@code UNKNOWN}, or a
+ * value
+ * added to the API later, which is kept as it was read. Compare with {@code equals}; {@code
+ * switch} on
  * {@link #known()}.
  */
 @Generated("io.databricks4j.codegen")
@@ -66,7 +69,8 @@ public final class State {
   }
 
   /**
-   * The value as a {@link Known} constant to {@code switch} on; empty for a value this SDK does not know.
+   * The value as a {@link Known} constant to {@code switch} on; empty for a value this SDK does
+   * not know.
    */
   public Optional<Known> known() {
     return Optional.ofNullable(known);

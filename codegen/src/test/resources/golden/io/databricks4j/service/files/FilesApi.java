@@ -68,7 +68,8 @@ public class FilesApi {
    *
    * <p>Required: {@code directory_path}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/files/createdirectory">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/files/createdirectory">REST API
+   * reference</a>
    */
   public void createDirectory(CreateDirectoryRequest request) {
     Objects.requireNonNull(request, "request");
@@ -106,7 +107,8 @@ public class FilesApi {
    *
    * <p>Required: {@code directory_path}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/files/deletedirectory">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/files/deletedirectory">REST API
+   * reference</a>
    */
   public void deleteDirectory(DeleteDirectoryRequest request) {
     Objects.requireNonNull(request, "request");
@@ -125,11 +127,13 @@ public class FilesApi {
    *
    * <p>Required: {@code file_path}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/files/download">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/files/download">REST API
+   * reference</a>
    */
   public DownloadResponse download(DownloadRequest request) {
     Objects.requireNonNull(request, "request");
-    HttpRequest.Builder http = HttpRequest.builder("GET", "/api/2.0/fs/files" + segments(path(request.filePath(), "file_path")));
+    HttpRequest.Builder http = HttpRequest.builder("GET",
+        "/api/2.0/fs/files" + segments(path(request.filePath(), "file_path")));
     http.header("Accept", "application/octet-stream");
     String workspaceId = workspaceId();
     if (workspaceId != null) http.header("X-Databricks-Workspace-Id", workspaceId);
@@ -154,7 +158,8 @@ public class FilesApi {
    *
    * <p>Required: {@code directory_path}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/files/getdirectorymetadata">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/files/getdirectorymetadata">REST API
+   * reference</a>
    */
   public void getDirectoryMetadata(GetDirectoryMetadataRequest request) {
     Objects.requireNonNull(request, "request");
@@ -173,11 +178,13 @@ public class FilesApi {
    *
    * <p>Required: {@code file_path}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/files/getmetadata">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/files/getmetadata">REST API
+   * reference</a>
    */
   public GetMetadataResponse getMetadata(GetMetadataRequest request) {
     Objects.requireNonNull(request, "request");
-    HttpRequest.Builder http = HttpRequest.builder("HEAD", "/api/2.0/fs/files" + segments(path(request.filePath(), "file_path")));
+    HttpRequest.Builder http = HttpRequest.builder("HEAD",
+        "/api/2.0/fs/files" + segments(path(request.filePath(), "file_path")));
     String workspaceId = workspaceId();
     if (workspaceId != null) http.header("X-Databricks-Workspace-Id", workspaceId);
     return api.call(http.build(), response -> GetMetadataResponse.builder()
@@ -201,7 +208,8 @@ public class FilesApi {
    *
    * <p>Required: {@code directory_path}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/files/listdirectorycontents">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/files/listdirectorycontents">REST
+   * API reference</a>
    */
   public ListDirectoryResponse listDirectoryContentsPage(ListDirectoryContentsRequest request) {
     Objects.requireNonNull(request, "request");
@@ -212,9 +220,11 @@ public class FilesApi {
   }
 
   /**
-   * Every {@code contents} item of {@code GET /api/2.0/fs/directories{directory_path}}, paged by {@code page_token}; pages are fetched as iteration reaches them.
+   * Every {@code contents} item of {@code GET /api/2.0/fs/directories{directory_path}}, paged by
+   * {@code page_token}; pages are fetched as iteration reaches them.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/files/listdirectorycontents">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/files/listdirectorycontents">REST
+   * API reference</a>
    */
   public PagedIterable<DirectoryEntry> listDirectoryContents(ListDirectoryContentsRequest request) {
     Objects.requireNonNull(request, "request");
@@ -239,7 +249,8 @@ public class FilesApi {
    */
   public void upload(UploadRequest request) {
     Objects.requireNonNull(request, "request");
-    HttpRequest.Builder http = HttpRequest.builder("PUT", "/api/2.0/fs/files" + segments(path(request.filePath(), "file_path")));
+    HttpRequest.Builder http = HttpRequest.builder("PUT",
+        "/api/2.0/fs/files" + segments(path(request.filePath(), "file_path")));
     http.queryParams(QueryParams.create()
         .add("overwrite", request.overwrite())
         .toMap());

@@ -7,9 +7,11 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Service {@code settings.DefaultNamespace}, reached as {@code defaultNamespace()} of {@code settings.Settings}.
+ * Service {@code settings.DefaultNamespace}, reached as {@code defaultNamespace()} of {@code
+ * settings.Settings}.
  *
- * @see <a href="https://docs.databricks.com/api/workspace/defaultnamespace">REST API reference</a>
+ * @see <a href="https://docs.databricks.com/api/workspace/defaultnamespace">REST API
+ * reference</a>
  */
 @Generated("io.databricks4j.codegen")
 public class DefaultNamespaceApi {
@@ -40,7 +42,8 @@ public class DefaultNamespaceApi {
   /**
    * {@code DELETE /api/2.0/settings/types/default_namespace_ws/names/default}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/defaultnamespace/delete">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/defaultnamespace/delete">REST API
+   * reference</a>
    */
   public DeleteDefaultNamespaceSettingResponse delete(
       DeleteDefaultNamespaceSettingRequest request) {
@@ -60,7 +63,8 @@ public class DefaultNamespaceApi {
   /**
    * {@code GET /api/2.0/settings/types/default_namespace_ws/names/default}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/defaultnamespace/get">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/defaultnamespace/get">REST API
+   * reference</a>
    */
   public DefaultNamespaceSetting get(GetDefaultNamespaceSettingRequest request) {
     Objects.requireNonNull(request, "request");
@@ -79,7 +83,8 @@ public class DefaultNamespaceApi {
   /**
    * {@code PATCH /api/2.0/settings/types/default_namespace_ws/names/default}.
    *
-   * @see <a href="https://docs.databricks.com/api/workspace/defaultnamespace/update">REST API reference</a>
+   * @see <a href="https://docs.databricks.com/api/workspace/defaultnamespace/update">REST API
+   * reference</a>
    */
   public DefaultNamespaceSetting update(UpdateDefaultNamespaceSettingRequest request) {
     Objects.requireNonNull(request, "request");
