@@ -79,7 +79,8 @@ public final class Generator {
       throw new IllegalArgumentException("--package NAME goes with --level package, and only with it");
     }
     long start = System.nanoTime();
-    String stamp = InputStamp.of(List.of(args), api, mixins);
+    // an empty Maven property arrives as a null argument
+    String stamp = InputStamp.of(Arrays.stream(args).map(a -> a == null ? "" : a).toList(), api, mixins);
     if (InputStamp.upToDate(out, stamp)) {
       System.out.printf("databricks4j codegen: %s%s: up to date, %d ms%n", level, pkg == null ? "" : " " + pkg,
           (System.nanoTime() - start) / 1_000_000);
