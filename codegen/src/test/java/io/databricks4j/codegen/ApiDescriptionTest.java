@@ -110,6 +110,36 @@ class ApiDescriptionTest {
         .singleElement().satisfies(f -> assertThat(f.sensitive()).isTrue());
   }
 
+  @Test
+  void safeVerbsTokenCarryingAndReadingPostsAreIdempotent() {
+    List<String> posts = new java.util.ArrayList<>();
+    for (PackageDescription p : packages) {
+      for (Service s : nullSafe(p.services())) {
+        for (Operation o : nullSafe(s.operations())) {
+          if (o.verb().equals("PATCH")) assertThat(o.idempotent()).as(o.name()).isFalse();
+          if (!o.verb().equals("POST") && !o.verb().equals("PATCH")) assertThat(o.idempotent()).as(o.name()).isTrue();
+          if (o.verb().equals("POST") && o.idempotent()) posts.add(p.name() + "." + s.name() + "." + o.name());
+        }
+      }
+    }
+    assertThat(posts).hasSize(18).contains("jobs.Jobs.runNow", "jobs.Jobs.submit", "compute.Clusters.events",
+        "ml.Experiments.searchRuns", "vectorsearch.VectorSearchIndexes.queryIndex", "billing.BudgetPolicy.create")
+        .doesNotContain("jobs.Jobs.create", "iamv2.AccountIamV2.resolveGroup");
+    assertThat(op("jobs", "Jobs", "runNow").idempotencyToken()).isEqualTo("idempotency_token");
+  }
+
+  @Test
+  void onlyFilesApiDownloadsResume() {
+    assertThat(op("files", "Files", "download").resumable()).isTrue();
+    for (PackageDescription p : packages) {
+      for (Service s : nullSafe(p.services())) {
+        for (Operation o : nullSafe(s.operations())) {
+          if (o.resumable()) assertThat(p.name() + "." + s.name() + "." + o.name()).isEqualTo("files.Files.download");
+        }
+      }
+    }
+  }
+
   static Service service(String pkg, String name) {
     return packages.stream().filter(p -> p.name().equals(pkg)).findFirst().orElseThrow()
         .services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();

@@ -4,7 +4,6 @@ import io.databricks4j.WorkspaceClient;
 import io.databricks4j.service.jobs.BaseJob;
 import io.databricks4j.service.jobs.BaseRun;
 import io.databricks4j.service.jobs.CreateJob;
-import io.databricks4j.service.jobs.ListJobsRequest;
 import io.databricks4j.service.jobs.ListRunsRequest;
 import io.databricks4j.service.jobs.NotebookTask;
 import io.databricks4j.service.jobs.RunNow;
@@ -46,7 +45,7 @@ public final class LastRunsSummary {
   /** Prints the last {@code limit} completed runs and the count of each outcome; returns the counts. */
   public static Map<String, Integer> summarize(WorkspaceClient w, int limit, PrintStream out) {
     Map<Long, String> jobNames = new HashMap<>();
-    for (BaseJob j : w.jobs().list(ListJobsRequest.builder().build())) {
+    for (BaseJob j : w.jobs().list()) {
       jobNames.put(j.jobId(), j.settings() == null ? String.valueOf(j.jobId()) : j.settings().name());
     }
     List<BaseRun> runs = w.jobs().listRuns(ListRunsRequest.builder().completedOnly(true).build()).stream()

@@ -7,13 +7,11 @@ import io.databricks4j.service.catalog.CreateVolumeRequestContent;
 import io.databricks4j.service.catalog.VolumeType;
 import io.databricks4j.service.compute.ClusterDetails;
 import io.databricks4j.service.compute.CreateCluster;
-import io.databricks4j.service.compute.ListClustersRequest;
 import io.databricks4j.service.files.DownloadResponse;
 import io.databricks4j.service.files.UploadRequest;
 import io.databricks4j.service.jobs.BaseJob;
 import io.databricks4j.service.jobs.BaseRun;
 import io.databricks4j.service.jobs.CreateJob;
-import io.databricks4j.service.jobs.ListJobsRequest;
 import io.databricks4j.service.jobs.ListRunsRequest;
 import io.databricks4j.service.jobs.NotebookTask;
 import io.databricks4j.service.jobs.Run;
@@ -69,7 +67,7 @@ public final class Quickstart {
   private static void tour(WorkspaceClient w, boolean write, Path debugLog) throws IOException {
     step("1. List clusters (pages are fetched as the iteration reaches them)");
     int n = 0;
-    for (ClusterDetails c : w.clusters().list(ListClustersRequest.builder().build())) {
+    for (ClusterDetails c : w.clusters().list()) {
       System.out.printf("   %-24s %-12s %s%n", c.clusterName(), c.state(), c.clusterId());
       n++;
     }
@@ -114,7 +112,7 @@ public final class Quickstart {
     }
 
     step("5. Latest run of each job");
-    for (BaseJob job : w.jobs().list(ListJobsRequest.builder().build())) {
+    for (BaseJob job : w.jobs().list()) {
       BaseRun latest = w.jobs().listRuns(ListRunsRequest.builder().jobId(job.jobId()).limit(1L).build())
           .stream().findFirst().orElse(null);
       System.out.printf("   %-24s %s%n", job.settings() == null ? job.jobId() : job.settings().name(),
@@ -131,7 +129,7 @@ public final class Quickstart {
     step("7. Debug logging of one call (secrets redacted)");
     long before = Files.size(debugLog);
     try (WorkspaceClient withHeaders = new WorkspaceClient(w.config().toBuilder().debugHeaders(true).build())) {
-      withHeaders.clusters().list(ListClustersRequest.builder().build()).stream().findFirst();
+      withHeaders.clusters().list().stream().findFirst();
     }
     byte[] all = Files.readAllBytes(debugLog);
     String lines = new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8);

@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,19 @@ class GeneratedServicesHttpTest {
 
     assertThat(ids).containsExactly(1L, 2L, 3L);
     assertThat(server.seen).extracting(Seen::rawQuery).containsExactly("limit=2", "limit=2&page_token=p2");
+  }
+
+  @Test
+  void aListWithoutRequiredFieldsTakesNoArgument() {
+    server.on("GET /api/2.1/clusters/list",
+        Answer.json("{\"clusters\":[{\"cluster_id\":\"c1\"}],\"next_page_token\":\"p2\"}"),
+        Answer.json("{\"clusters\":[{\"cluster_id\":\"c2\"}]}"));
+
+    List<String> ids = new ArrayList<>();
+    for (ClusterDetails c : w.clusters().list()) ids.add(c.clusterId());
+
+    assertThat(ids).containsExactly("c1", "c2");
+    assertThat(server.seen).extracting(Seen::rawQuery).containsExactly(null, "page_token=p2");
   }
 
   @Test

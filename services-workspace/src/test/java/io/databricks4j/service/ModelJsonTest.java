@@ -19,16 +19,44 @@ class ModelJsonTest {
   private final ObjectMapper json = Json.mapper();
 
   @Test
-  void readsThroughTheBuilderIgnoringUnknownFieldsAndUnknownEnumValues() throws Exception {
+  void readsThroughTheBuilderIgnoringUnknownFields() throws Exception {
     ClusterDetails c = json.readValue(
-        "{\"cluster_id\":\"c\",\"state\":\"SOMETHING_NEW\",\"spark_conf\":{\"a\":\"b\"},\"autoscale\":{\"min_workers\":1},\"x\":[1]}",
+        "{\"cluster_id\":\"c\",\"state\":\"RUNNING\",\"spark_conf\":{\"a\":\"b\"},\"autoscale\":{\"min_workers\":1},\"x\":[1]}",
         ClusterDetails.class);
 
     assertThat(c.clusterId()).isEqualTo("c");
-    assertThat(c.state()).isNull();
+    assertThat(c.state()).isSameAs(State.RUNNING);
     assertThat(c.sparkConf()).containsEntry("a", "b");
     assertThat(c.autoscale().minWorkers()).isEqualTo(1L);
     assertThat(c).isEqualTo(c.toBuilder().build()).hasSameHashCodeAs(c.toBuilder().build());
+  }
+
+  @Test
+  void anEnumValueAddedToTheApiLaterRoundTripsUnchanged() throws Exception {
+    String in = "{\"cluster_id\":\"c\",\"state\":\"HIBERNATING\"}";
+    ClusterDetails c = json.readValue(in, ClusterDetails.class);
+
+    assertThat(c.state().value()).isEqualTo("HIBERNATING");
+    assertThat(c.state()).hasToString("HIBERNATING").isEqualTo(State.of("HIBERNATING"));
+    assertThat(c.state().known()).isEmpty();
+    assertThat(State.values()).isNotEmpty().allSatisfy(known -> assertThat(c.state()).isNotEqualTo(known));
+    assertThat(c).hasToString("ClusterDetails{clusterId=c, state=HIBERNATING}");
+    assertThat(json.readTree(json.writeValueAsString(c.toBuilder().clusterName("n").build())))
+        .isEqualTo(json.readTree("{\"cluster_id\":\"c\",\"cluster_name\":\"n\",\"state\":\"HIBERNATING\"}"));
+  }
+
+  @Test
+  void knownEnumValuesAreTheirConstantsAndSwitchable() throws Exception {
+    State running = json.readValue("\"RUNNING\"", State.class);
+    assertThat(running).isSameAs(State.RUNNING).isSameAs(State.of("RUNNING"));
+    // UNKNOWN is a value of the API, not the catch-all
+    assertThat(State.of("UNKNOWN").known()).contains(State.Known.UNKNOWN);
+    String seen = switch (running.known().orElseThrow()) {
+      case RUNNING -> "up";
+      default -> "other";
+    };
+    assertThat(seen).isEqualTo("up");
+    assertThat(json.writeValueAsString(List.of(State.TERMINATED, State.of("NEW")))).isEqualTo("[\"TERMINATED\",\"NEW\"]");
   }
 
   @Test

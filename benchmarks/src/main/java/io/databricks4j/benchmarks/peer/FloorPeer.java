@@ -31,8 +31,7 @@ import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
  */
 final class FloorPeer implements Peer {
   private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, true);
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final ObjectReader CLUSTER = MAPPER.readerFor(ClusterDetails.class);
   private static final ObjectReader PAGE = MAPPER.readerFor(ListClustersResponse.class);
 

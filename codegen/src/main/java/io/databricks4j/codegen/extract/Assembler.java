@@ -74,7 +74,7 @@ final class Assembler {
 
     Map<String, List<Service>> servicesByPkg = new TreeMap<>();
     for (ServiceDraft s : drafts) {
-      servicesByPkg.computeIfAbsent(s.pkg, k -> new ArrayList<>()).add(service(s));
+      servicesByPkg.computeIfAbsent(s.pkg, k -> new ArrayList<>()).add(service(s, types));
     }
     Map<String, Map<String, TypeDef>> typesByPkg = new TreeMap<>();
     types.forEach((ref, t) -> typesByPkg.computeIfAbsent(t.packageName(), k -> new TreeMap<>())
@@ -130,13 +130,15 @@ final class Assembler {
     return new TypeDef(c.simpleName(), pkg, "object", fields, null);
   }
 
-  private static Service service(ServiceDraft s) {
+  private static Service service(ServiceDraft s, Map<String, TypeDef> types) {
     List<Operation> ops = new ArrayList<>();
     for (OpDraft o : s.operations) {
+      String token = Idempotency.token(o, o.requestType == null ? null : types.get(o.requestType));
       ops.add(new Operation(o.name, o.verb, o.path, o.pathParams, o.queryParams, o.headerParams,
           o.body, o.requestType, o.responseType, o.responseKind, o.responseHeaders, o.accept,
-          o.contentType, o.workspaceIdHeader, o.required, o.idempotencyToken, o.pagination,
-          o.wait, o.lro, o.dataPlane, o.notes));
+          o.contentType, o.workspaceIdHeader, o.required, token, o.pagination,
+          o.wait, o.lro, o.dataPlane, Idempotency.isIdempotent(o, token), Idempotency.isResumable(o),
+          o.notes));
     }
     ops.sort(Comparator.comparing(Operation::name));
     s.subServices.sort(Comparator.comparing(x -> x.accessor()));

@@ -1,5 +1,17 @@
 package io.databricks4j.codegen.generate;
 
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import io.databricks4j.codegen.generate.ServiceWriter.Ctx;
 import io.databricks4j.codegen.model.ApiModel.EnumValue;
 import io.databricks4j.codegen.model.ApiModel.Field;
@@ -10,17 +22,18 @@ import io.databricks4j.codegen.model.ApiModel.WaitArg;
 import io.databricks4j.codegen.model.ApiModel.WaitStart;
 import io.databricks4j.codegen.model.ApiModel.Waiter;
 import io.databricks4j.codegen.model.ApiModel.WaiterParam;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Writes the control flow around calls: paged lists, waiters, operations that start waits, LROs. */
 final class FlowWriter {
-  static final String PAGINATOR = "io.databricks4j.core.paging.Paginator";
-  static final String WAITER = "io.databricks4j.core.wait.Waiter";
-  static final String LONG_RUNNING = "io.databricks4j.wait.LongRunning";
-  static final String WAIT = "io.databricks4j.wait.Wait";
-
   private final Plan plan;
   private final ServiceWriter services;
 
@@ -31,90 +44,85 @@ final class FlowWriter {
 
   // ---- pagination
 
-  void paged(Src src, Ctx c, Operation o, String reqJ) {
+  void paged(TypeSpec.Builder type, Ctx c, Operation o, TypeName req) {
     Pagination p = o.pagination();
-    String item = c.j(p.itemType());
-    String resp = c.j(o.responseType());
-    String items = resp + "::" + plan.field(o.responseType(), p.itemsField()).name();
+    TypeName item = c.type(p.itemType());
+    ClassName resp = plan.types.className(o.responseType());
+    CodeBlock items = CodeBlock.of("$T::$N", resp, plan.field(o.responseType(), p.itemsField()).name());
     String direct = ServiceWriter.directName(o);
-    List<String> doc = new ArrayList<>();
-    doc.add("Every {@code " + Src.doc(p.itemsField()) + "} item of {@code " + o.verb() + " " + Src.doc(o.path()) + "}, "
-        + pagingDoc(p) + "; pages are fetched as iteration reaches them.");
-    doc.add("");
-    doc.add("@see <a href=\"" + c.docUrl(o.name()) + "\">REST API reference</a>");
-    src.javadoc(doc);
-    String ret = "io.databricks4j.paging.PagedIterable<" + item + ">";
-    if (reqJ == null) {
-      src.open("public " + ret + " " + o.name() + "() {");
-      src.line("return " + PAGINATOR + ".single(Boolean.TRUE, ignored -> " + direct + "(), " + items + ");");
-      src.close("}").line();
+    MethodSpec.Builder m = MethodSpec.methodBuilder(o.name()).addModifiers(PUBLIC)
+        .returns(ParameterizedTypeName.get(Poet.PAGED_ITERABLE, item))
+        .addJavadoc(Poet.doc("Every {@code " + Src.doc(p.itemsField()) + "} item of {@code " + o.verb() + " "
+            + Src.doc(o.path()) + "}, " + pagingDoc(p) + "; pages are fetched as iteration reaches them.", "",
+            "@see <a href=\"" + c.docUrl(o.name()) + "\">REST API reference</a>"));
+    if (req == null) {
+      type.addMethod(m.addStatement("return $T.single(Boolean.TRUE, ignored -> $N(), $L)", Poet.PAGINATOR, direct, items).build());
       return;
     }
-    src.open("public " + ret + " " + o.name() + "(" + reqJ + " request) {");
-    src.line("java.util.Objects.requireNonNull(request, \"request\");");
-    src.line(reqJ + " first = request;");
+    m.addParameter(req, "request")
+        .addStatement("$T.requireNonNull(request, $S)", Objects.class, "request")
+        .addStatement("$T first = request", req);
     Map<String, String> defaults = p.requestDefaults() == null ? Map.of() : p.requestDefaults();
-    defaults.forEach((wire, value) -> setIfNull(src, c, o.requestType(), wire, value));
-    if (p.firstOffset() != null) setIfNull(src, c, o.requestType(), p.offsetField(), p.firstOffset().toString());
-    if (p.firstPage() != null) setIfNull(src, c, o.requestType(), p.pageField(), p.firstPage().toString());
-    String fetch = "this::" + direct;
-    String call = switch (p.style()) {
-      case "token" -> {
-        String next = resp + "::" + plan.field(o.responseType(), p.responseTokenField()).name();
-        String set = plan.field(o.requestType(), p.requestTokenField()).name();
-        yield PAGINATOR + ".token(first, " + fetch + ", " + items + ", " + next + ", (r, t) -> r.toBuilder()." + set + "(t).build())";
-      }
-      case "next_request" -> {
-        nextRequest(src, o, item, resp, direct, p);
-        src.close("}").line();
-        yield null;
-      }
+    defaults.forEach((wire, value) -> setIfNull(m, o.requestType(), wire, value));
+    if (p.firstOffset() != null) setIfNull(m, o.requestType(), p.offsetField(), p.firstOffset().toString());
+    if (p.firstPage() != null) setIfNull(m, o.requestType(), p.pageField(), p.firstPage().toString());
+    CodeBlock fetch = CodeBlock.of("this::$N", direct);
+    CodeBlock call = switch (p.style()) {
+      case "token" -> CodeBlock.of("$T.token(first, $L, $L,$W$T::$N,$W(r, t) -> r.toBuilder().$N(t).build())",
+          Poet.PAGINATOR, fetch, items, resp, plan.field(o.responseType(), p.responseTokenField()).name(),
+          plan.field(o.requestType(), p.requestTokenField()).name());
+      case "next_request" -> null;
       case "scim" -> {
         String f = plan.field(o.requestType(), p.offsetField()).name();
-        yield PAGINATOR + ".scim(first, " + fetch + ", " + items + ", " + reqJ + "::" + f + ", (r, i) -> r.toBuilder()." + f + "(i).build())";
+        yield CodeBlock.of("$T.scim(first, $L, $L,$W$T::$N,$W(r, i) -> r.toBuilder().$N(i).build())",
+            Poet.PAGINATOR, fetch, items, req, f, f);
       }
       case "page_number" -> {
         String f = plan.field(o.requestType(), p.pageField()).name();
-        yield PAGINATOR + ".pageNumber(first, " + fetch + ", " + items + ", " + reqJ + "::" + f + ", (r, n) -> r.toBuilder()." + f + "(n).build())";
+        yield CodeBlock.of("$T.pageNumber(first, $L, $L,$W$T::$N,$W(r, n) -> r.toBuilder().$N(n).build())",
+            Poet.PAGINATOR, fetch, items, req, f, f);
       }
-      case "single" -> PAGINATOR + ".single(first, " + fetch + ", " + items + ")";
+      case "single" -> CodeBlock.of("$T.single(first, $L, $L)", Poet.PAGINATOR, fetch, items);
       default -> throw new IllegalStateException("pagination style " + p.style() + " of " + o.name());
     };
-    if (call == null) return;
-    if (p.dedupeKey() != null) {
-      call += "\n        .dedupe(" + item + "::" + plan.field(p.itemType(), p.dedupeKey()).name() + ")";
+    if (call == null) {
+      nextRequest(m, o, item, resp, req, direct, p);
+    } else {
+      if (p.dedupeKey() != null) {
+        call = CodeBlock.of("$L\n.dedupe($T::$N)", call, item, plan.field(p.itemType(), p.dedupeKey()).name());
+      }
+      m.addStatement("return $L", call);
     }
-    src.line("return " + call + ";");
-    src.close("}").line();
+    type.addMethod(m.build());
   }
 
   /**
    * The response carries the next request itself (clusters events); Paginator has no such style,
    * so the page walk is written out.
    */
-  private void nextRequest(Src src, Operation o, String item, String resp, String direct, Pagination p) {
+  private void nextRequest(MethodSpec.Builder m, Operation o, TypeName item, ClassName resp, TypeName req,
+      String direct, Pagination p) {
     String items = plan.field(o.responseType(), p.itemsField()).name();
     String next = plan.field(o.responseType(), p.responseTokenField()).name();
-    String req = plan.types.java(o.requestType(), "-");
-    src.line("final " + req + " start = first;");
-    src.open("return () -> new java.util.Iterator<" + item + ">() {");
-    src.line("private " + req + " next = start;");
-    src.line("private java.util.Iterator<? extends " + item + "> page = java.util.Collections.emptyIterator();").line();
-    src.line("@Override");
-    src.open("public boolean hasNext() {");
-    src.open("while (!page.hasNext() && next != null) {");
-    src.line(resp + " response = " + direct + "(next);");
-    src.line("page = response == null || response." + items + "() == null ? java.util.Collections.emptyIterator() : response." + items + "().iterator();");
-    src.line("next = response == null ? null : response." + next + "();");
-    src.close("}");
-    src.line("return page.hasNext();");
-    src.close("}").line();
-    src.line("@Override");
-    src.open("public " + item + " next() {");
-    src.line("if (!hasNext()) throw new java.util.NoSuchElementException();");
-    src.line("return page.next();");
-    src.close("}");
-    src.close("};");
+    TypeName page = ParameterizedTypeName.get(ClassName.get(Iterator.class), WildcardTypeName.subtypeOf(item));
+    TypeSpec iterator = TypeSpec.anonymousClassBuilder("")
+        .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Iterator.class), item))
+        .addField(FieldSpec.builder(req, "next", PRIVATE).initializer("start").build())
+        .addField(FieldSpec.builder(page, "page", PRIVATE).initializer("$T.emptyIterator()", Collections.class).build())
+        .addMethod(MethodSpec.methodBuilder("hasNext").addAnnotation(Override.class).addModifiers(PUBLIC)
+            .returns(TypeName.BOOLEAN)
+            .beginControlFlow("while (!page.hasNext() && next != null)")
+            .addStatement("$T response = $N(next)", resp, direct)
+            .addStatement("page = response == null || response.$N() == null\n? $T.emptyIterator()\n: response.$N().iterator()",
+                items, Collections.class, items)
+            .addStatement("next = response == null ? null : response.$N()", next)
+            .endControlFlow()
+            .addStatement("return page.hasNext()").build())
+        .addMethod(MethodSpec.methodBuilder("next").addAnnotation(Override.class).addModifiers(PUBLIC).returns(item)
+            .addStatement("if (!hasNext()) throw new $T()", NoSuchElementException.class)
+            .addStatement("return page.next()").build())
+        .build();
+    m.addStatement("final $T start = first", req).addStatement("return () -> $L", iterator);
   }
 
   private static String pagingDoc(Pagination p) {
@@ -127,100 +135,104 @@ final class FlowWriter {
     };
   }
 
-  private void setIfNull(Src src, Ctx c, String reqType, String wire, String value) {
+  private void setIfNull(MethodSpec.Builder m, String reqType, String wire, String value) {
     Field f = plan.field(reqType, wire);
     String literal = switch (f.type()) {
       case "int64" -> value + "L";
       case "int32", "boolean", "double" -> value;
       case "float" -> value + "f";
-      default -> Src.str(value);
+      default -> CodeBlock.of("$S", value).toString();
     };
-    src.line("if (first." + f.name() + "() == null) first = first.toBuilder()." + f.name() + "(" + literal + ").build();");
+    m.addStatement("if (first.$N() == null) first = first.toBuilder().$N($L).build()", f.name(), f.name(), literal);
   }
 
   // ---- waiters
 
-  void waiter(Src src, Ctx c, Waiter w) {
-    String result = c.j(w.resultType());
-    List<String> params = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    StringBuilder build = new StringBuilder(c.j(w.pollRequestType()) + ".builder()");
-    for (WaiterParam p : w.params()) {
-      params.add(c.j(p.type()) + " " + p.name());
-      names.add(p.name());
-      build.append('.').append(plan.field(w.pollRequestType(), p.requestField()).name()).append('(').append(p.name()).append(')');
+  void waiter(TypeSpec.Builder type, Ctx c, Waiter w) {
+    TypeName result = c.type(w.resultType());
+    MethodSpec.Builder m = MethodSpec.methodBuilder(w.name()).addModifiers(PUBLIC)
+        .returns(ParameterizedTypeName.get(Poet.WAIT, result));
+    CodeBlock.Builder build = CodeBlock.builder().add("$T.builder()", c.type(w.pollRequestType()));
+    // "compute.Clusters.waitGetClusterRunning(clusterId=" + clusterId + ")"
+    CodeBlock.Builder describe = CodeBlock.builder();
+    String literal = Plan.key(c.s) + "." + w.name() + "(";
+    List<String> paramTypes = new ArrayList<>();
+    for (int i = 0; i < w.params().size(); i++) {
+      WaiterParam p = w.params().get(i);
+      m.addParameter(c.type(p.type()), p.name());
+      paramTypes.add(ServiceWriter.simple(c.type(p.type())));
+      build.add(".$N($N)", plan.field(w.pollRequestType(), p.requestField()).name(), p.name());
+      describe.add(i == 0 ? "$S + $N" : " + $S + $N", literal + (i == 0 ? "" : ", ") + p.name() + "=", p.name());
+      literal = "";
     }
-    build.append(".build()");
+    build.add(".build()");
+    describe.add(w.params().isEmpty() ? "$S" : " + $S", literal + ")");
     Operation poll = c.op(w.pollOperation());
-    String describe = String.join(" + \", \" + ", names.stream().map(n -> "\"" + n + "=\" + " + n).toList());
-    src.javadoc("Polls {@code " + w.pollOperation() + "} until {@code " + Src.doc(w.statusPath()) + "} is "
-            + String.join(" or ", w.targetStates().stream().map(Src::doc).toList())
-            + (Plan.nullSafe(w.failureStates()).isEmpty() ? "" : "; fails on " + String.join(", ", w.failureStates().stream().map(Src::doc).toList()))
-            + ". Default time-out " + w.defaultTimeout() + ". Nothing is sent until the wait is used.");
-    src.open("public " + WAIT + "<" + result + "> " + w.name() + "(" + String.join(", ", params) + ") {");
-    src.line("return " + WAITER + ".forStates(");
-    src.line("    \"" + Plan.key(c.s) + "." + w.name() + "(\" + " + (describe.isEmpty() ? "\"\"" : describe) + " + \")\",");
-    src.line("    () -> " + ServiceWriter.directName(poll) + "(" + build + "),");
-    src.line("    it -> " + chain("it", w.resultType(), w.statusPath()) + ",");
-    src.line("    " + states(c, w.statusType(), w.targetStates()) + ",");
-    src.line("    " + states(c, w.statusType(), Plan.nullSafe(w.failureStates())) + ",");
-    src.line("    it -> " + (w.messagePath() == null ? "null" : stringOf(chain("it", w.resultType(), w.messagePath()))) + ",");
-    src.line("    java.time.Duration.parse(\"" + w.defaultTimeout() + "\"));");
-    src.close("}").line();
-    src.javadoc("Waits up to {@code timeout} for {@link #" + w.name() + "(" + String.join(", ", w.params().stream().map(p -> c.j(p.type())).toList()) + ")}.");
-    List<String> withTimeout = new ArrayList<>(params);
-    withTimeout.add("java.time.Duration timeout");
-    src.open("public " + result + " " + w.name() + "(" + String.join(", ", withTimeout) + ") {");
-    src.line("return " + w.name() + "(" + String.join(", ", names) + ").get(timeout);");
-    src.close("}").line();
+    m.addJavadoc(Poet.doc("Polls {@code " + w.pollOperation() + "} until {@code " + Src.doc(w.statusPath()) + "} is "
+        + String.join(" or ", w.targetStates().stream().map(Src::doc).toList())
+        + (Plan.nullSafe(w.failureStates()).isEmpty() ? "" : "; fails on " + String.join(", ", w.failureStates().stream().map(Src::doc).toList()))
+        + ". Default time-out " + w.defaultTimeout() + ". Nothing is sent until the wait is used."));
+    CodeBlock message = w.messagePath() == null ? CodeBlock.of("null")
+        : CodeBlock.of("$T.toString($L, null)", Objects.class, chain("it", w.resultType(), w.messagePath()));
+    m.addStatement("return $T.forStates(\n$L,\n() -> $N($L),\nit -> $L,\n$L,\n$L,\nit -> $L,\n$T.parse($S))",
+        Poet.WAITER, describe.build(), ServiceWriter.directName(poll), build.build(),
+        chain("it", w.resultType(), w.statusPath()),
+        states(w.statusType(), w.targetStates()), states(w.statusType(), Plan.nullSafe(w.failureStates())),
+        message, Duration.class, w.defaultTimeout());
+    type.addMethod(m.build());
+
+    MethodSpec.Builder timed = MethodSpec.methodBuilder(w.name()).addModifiers(PUBLIC).returns(result)
+        .addJavadoc("Waits up to {@code timeout} for {@link #$L($L)}.", w.name(), String.join(", ", paramTypes));
+    List<String> names = new ArrayList<>();
+    for (WaiterParam p : w.params()) {
+      timed.addParameter(c.type(p.type()), p.name());
+      names.add(p.name());
+    }
+    timed.addParameter(Duration.class, "timeout")
+        .addStatement("return $N($L).get(timeout)", w.name(), String.join(", ", names));
+    type.addMethod(timed.build());
   }
 
-  private static String stringOf(String expr) {
-    return "java.util.Objects.toString(" + expr + ", null)";
-  }
-
-  private String states(Ctx c, String statusType, List<String> wires) {
-    if (wires.isEmpty()) return "java.util.List.of()";
-    List<String> out = new ArrayList<>();
+  /** {@code List.of(State.RUNNING)}: enum constants, compared by value; plain strings otherwise. */
+  private CodeBlock states(String statusType, List<String> wires) {
+    List<CodeBlock> out = new ArrayList<>();
     for (String wire : wires) {
       if (statusType != null && plan.types.isEnum(statusType)) {
         String constant = plan.types.get(statusType).values().stream()
             .filter(v -> v.wire().equals(wire)).map(EnumValue::name).findFirst()
             .orElseThrow(() -> new IllegalStateException(statusType + " has no value " + wire));
-        out.add(c.j(statusType) + "." + constant);
+        out.add(CodeBlock.of("$T.$N", plan.types.className(statusType), constant));
       } else {
-        out.add(Src.str(wire));
+        out.add(CodeBlock.of("$S", wire));
       }
     }
-    return "java.util.List.of(" + String.join(", ", out) + ")";
+    return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(out, ", "));
   }
 
   /** Null-safe getter chain for a dotted wire path from {@code root} of type {@code typeRef}. */
-  String chain(String root, String typeRef, String path) {
-    String[] parts = path.split("\\.");
+  CodeBlock chain(String root, String typeRef, String path) {
     String type = typeRef;
     List<String> getters = new ArrayList<>();
-    for (String part : parts) {
+    for (String part : path.split("\\.")) {
       Field f = plan.field(type, part);
       getters.add(f.name());
       type = f.type();
     }
-    if (getters.size() == 1) return root + "." + getters.get(0) + "()";
-    StringBuilder b = new StringBuilder("java.util.Optional.ofNullable(" + root + ")");
-    for (String g : getters) b.append(".map(x -> x.").append(g).append("())");
-    return b.append(".orElse(null)").toString();
+    if (getters.size() == 1) return CodeBlock.of("$L.$N()", root, getters.get(0));
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.ofNullable($L)", Optional.class, root);
+    for (String g : getters) b.add(".map(x -> x.$N())", g);
+    return b.add(".orElse(null)").build();
   }
 
   // ---- operations that start waits
 
-  String longRunningType(Ctx c, Operation o) {
-    return LONG_RUNNING + "<" + c.respBoxed(o) + ", " + resultType(c, o) + ">";
+  TypeName longRunningType(Ctx c, Operation o) {
+    return ParameterizedTypeName.get(Poet.LONG_RUNNING, c.respBoxed(o), resultType(c, o));
   }
 
-  private String resultType(Ctx c, Operation o) {
-    if (o.lro() != null) return o.lro().resultType() == null ? "Void" : c.j(o.lro().resultType());
-    Waiter w = waiter(c, o.waitStart().waiter());
-    return c.j(w.resultType());
+  private TypeName resultType(Ctx c, Operation o) {
+    if (o.lro() != null) return o.lro().resultType() == null ? ClassName.get(Void.class) : c.type(o.lro().resultType());
+    return c.type(waiter(c, o.waitStart().waiter()).resultType());
   }
 
   private Waiter waiter(Ctx c, String name) {
@@ -228,73 +240,71 @@ final class FlowWriter {
         .orElseThrow(() -> new IllegalStateException("no waiter " + name));
   }
 
-  void waitingOperation(Src src, Ctx c, Operation o, String sig) {
-    String lr = longRunningType(c, o);
-    String result = resultType(c, o);
-    src.open("public " + lr + " " + o.name() + sig + " {");
-    services.prologue(src, c, o);
-    String call = services.call(c, o, "request");
+  void waitingOperation(TypeSpec.Builder type, Ctx c, Operation o, TypeName req, List<String> doc) {
+    TypeName result = resultType(c, o);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(o.name()).addModifiers(PUBLIC).returns(longRunningType(c, o))
+        .addJavadoc(Poet.doc(doc)).addParameter(req, "request");
+    services.prologue(m, o);
+    CodeBlock call = services.call(o, "request");
     boolean voidResp = o.responseType().equals("void");
     if (voidResp) {
-      src.line(call + ";");
+      m.addStatement("$L", call);
     } else {
-      src.line("final " + c.resp(o) + " response = " + call + ";");
+      m.addStatement("final $T response = $L", c.resp(o), call);
     }
-    String wait = o.lro() != null ? lroWait(src, c, o) : waitStartCall(c, o);
-    src.line("return " + LONG_RUNNING + ".of(" + (voidResp ? "(Void) null" : "response") + ", " + wait + ");");
-    src.close("}").line();
+    CodeBlock wait = o.lro() != null ? lroWait(m, c, o) : waitStartCall(c, o);
+    m.addStatement("return $T.of($L, $L)", Poet.LONG_RUNNING, voidResp ? "(Void) null" : "response", wait);
+    type.addMethod(m.build());
 
-    String reqJ = c.j(o.requestType());
     String andWait = o.name() + "AndWait";
-    boolean voidResult = result.equals("Void");
-    src.javadoc("Calls {@link #" + o.name() + "(" + reqJ + ")} and waits for the default time-out.");
-    src.open("public " + (voidResult ? "void" : result) + " " + andWait + "(" + reqJ + " request) {");
-    src.line((voidResult ? "" : "return ") + o.name() + "(request).get();");
-    src.close("}").line();
-    src.javadoc("Calls {@link #" + o.name() + "(" + reqJ + ")} and waits up to {@code timeout}.");
-    src.open("public " + (voidResult ? "void" : result) + " " + andWait + "(" + reqJ + " request, java.time.Duration timeout) {");
-    src.line((voidResult ? "" : "return ") + o.name() + "(request).get(timeout);");
-    src.close("}").line();
+    boolean voidResult = result.equals(ClassName.get(Void.class));
+    String simpleReq = ServiceWriter.simple(req);
+    type.addMethod(MethodSpec.methodBuilder(andWait).addModifiers(PUBLIC)
+        .returns(voidResult ? TypeName.VOID : result)
+        .addJavadoc("Calls {@link #$L($L)} and waits for the default time-out.", o.name(), simpleReq)
+        .addParameter(req, "request")
+        .addStatement(voidResult ? "$N(request).get()" : "return $N(request).get()", o.name()).build());
+    type.addMethod(MethodSpec.methodBuilder(andWait).addModifiers(PUBLIC)
+        .returns(voidResult ? TypeName.VOID : result)
+        .addJavadoc("Calls {@link #$L($L)} and waits up to {@code timeout}.", o.name(), simpleReq)
+        .addParameter(req, "request").addParameter(Duration.class, "timeout")
+        .addStatement(voidResult ? "$N(request).get(timeout)" : "return $N(request).get(timeout)", o.name()).build());
   }
 
-  private String waitStartCall(Ctx c, Operation o) {
+  private CodeBlock waitStartCall(Ctx c, Operation o) {
     WaitStart ws = o.waitStart();
     Waiter w = waiter(c, ws.waiter());
-    List<String> args = new ArrayList<>();
+    List<CodeBlock> args = new ArrayList<>();
     for (WaiterParam p : w.params()) {
       WaitArg a = ws.args().stream().filter(x -> x.param().equals(p.name())).findFirst()
           .orElseThrow(() -> new IllegalStateException(o.name() + " gives no " + p.name() + " to " + w.name()));
-      String root = a.from().equals("response") ? "response" : "request";
-      String type = a.from().equals("response") ? o.responseType() : o.requestType();
-      args.add(chain(root, type, a.path()));
+      boolean fromResponse = a.from().equals("response");
+      args.add(chain(fromResponse ? "response" : "request", fromResponse ? o.responseType() : o.requestType(), a.path()));
     }
-    return ws.waiter() + "(" + String.join(", ", args) + ")";
+    return CodeBlock.of("$N($L)", ws.waiter(), CodeBlock.join(args, ", "));
   }
 
-  private String lroWait(Src src, Ctx c, Operation o) {
+  private CodeBlock lroWait(MethodSpec.Builder m, Ctx c, Operation o) {
     Lro l = o.lro();
     String opType = o.responseType();
     Operation poll = c.op(l.pollOperation());
-    String pollReq = c.j(l.pollRequestType());
     String pollField = plan.field(l.pollRequestType(), l.pollRequestField()).name();
     String nameGetter = plan.field(opType, l.nameField()).name();
     String done = plan.field(opType, "done").name();
     String error = plan.field(opType, "error").name();
-    String errorType = plan.field(opType, "error").type();
-    String message = plan.field(errorType, "message").name();
+    String message = plan.field(plan.field(opType, "error").type(), "message").name();
     String responseField = plan.field(opType, "response").name();
-    String resultClass = l.resultType() == null ? null : c.j(l.resultType());
-    src.line(WAIT + "<" + c.j(opType) + "> polled = " + WAITER + ".forStates(");
-    src.line("    \"" + Plan.key(c.s) + "." + o.name() + " \" + response." + nameGetter + "(),");
-    src.line("    () -> " + ServiceWriter.directName(poll) + "(" + pollReq + ".builder()." + pollField + "(response." + nameGetter + "()).build()),");
-    src.line("    it -> !Boolean.TRUE.equals(it." + done + "()) ? \"RUNNING\" : it." + error + "() == null ? \"DONE\" : \"FAILED\",");
-    src.line("    java.util.List.of(\"DONE\"),");
-    src.line("    java.util.List.of(\"FAILED\"),");
-    src.line("    it -> it." + error + "() == null ? null : it." + error + "()." + message + "(),");
-    src.line("    java.time.Duration.ofMinutes(20));");
-    String mapper = resultClass == null
-        ? "it -> (Void) null"
-        : "it -> api.objectMapper().convertValue(it." + responseField + "(), " + resultClass + ".class)";
-    return Generator.mappedWaitClass(c.s) + ".of(polled, " + mapper + ")";
+    m.addStatement("$T polled = $T.forStates(\n$S + response.$N(),\n() -> $N($T.builder().$N(response.$N()).build()),\n"
+            + "it -> !Boolean.TRUE.equals(it.$N()) ? $S : it.$N() == null ? $S : $S,\n$T.of($S),\n$T.of($S),\n"
+            + "it -> it.$N() == null ? null : it.$N().$N(),\n$T.ofMinutes(20))",
+        ParameterizedTypeName.get(Poet.WAIT, c.type(opType)), Poet.WAITER,
+        Plan.key(c.s) + "." + o.name() + " ", nameGetter,
+        ServiceWriter.directName(poll), c.type(l.pollRequestType()), pollField, nameGetter,
+        done, "RUNNING", error, "DONE", "FAILED", List.class, "DONE", List.class, "FAILED",
+        error, error, message, Duration.class);
+    CodeBlock mapper = l.resultType() == null
+        ? CodeBlock.of("it -> (Void) null")
+        : CodeBlock.of("it -> api.objectMapper().convertValue(it.$N(), $T.class)", responseField, c.type(l.resultType()));
+    return CodeBlock.of("$T.of(polled, $L)", Generator.mappedWaitClass(c.s), mapper);
   }
 }

@@ -2,6 +2,7 @@ package io.databricks4j.codegen.generate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.palantir.javapoet.ClassName;
 import io.databricks4j.codegen.model.ApiModel.Operation;
 import io.databricks4j.codegen.model.ApiModel.Service;
 import io.databricks4j.codegen.model.ApiModel.TypeDef;
@@ -11,12 +12,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -49,8 +55,8 @@ public final class Generator {
     String pkg = null;
     Path mixins = null;
     String module = null;
-    java.util.List<String> exports = new java.util.ArrayList<>();
-    java.util.List<String> requires = new java.util.ArrayList<>();
+    List<String> exports = new ArrayList<>();
+    List<String> requires = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--api" -> api = Path.of(args[++i]);
@@ -73,6 +79,13 @@ public final class Generator {
       throw new IllegalArgumentException("--package NAME goes with --level package, and only with it");
     }
     long start = System.nanoTime();
+    // an empty Maven property arrives as a null argument
+    String stamp = InputStamp.of(Arrays.stream(args).map(a -> a == null ? "" : a).toList(), api, mixins);
+    if (InputStamp.upToDate(out, stamp)) {
+      System.out.printf("databricks4j codegen: %s%s: up to date, %d ms%n", level, pkg == null ? "" : " " + pkg,
+          (System.nanoTime() - start) / 1_000_000);
+      return;
+    }
     Generator g = new Generator(new Plan(DescriptionIo.readPackages(api), readMixins(mixins)));
     String only = pkg;
     if (only != null && g.plan.types.all().values().stream().noneMatch(t -> t.packageName().equals(only))
@@ -81,7 +94,7 @@ public final class Generator {
     }
     int ops = g.generate(level, pkg);
     if (module != null) g.moduleInfo(level, pkg, module, exports, requires);
-    int written = g.write(out);
+    int written = g.write(out, stamp);
     System.out.printf("databricks4j codegen: %s%s: %d files (%d changed), %d operations, %d ms%n",
         level, pkg == null ? "" : " " + pkg, g.files.size(), written, ops, (System.nanoTime() - start) / 1_000_000);
   }
@@ -89,7 +102,7 @@ public final class Generator {
   /** Comma-separated values (a Maven property can hold several); blanks dropped. */
   private static List<String> list(String value) {
     if (value == null) return List.of(); // an empty Maven property arrives as no value
-    return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
   }
 
   static Map<String, String> readMixins(Path file) throws IOException {
@@ -98,8 +111,8 @@ public final class Generator {
   }
 
   /** The wait adapter a service's long-running operations use: one per package module, one for the account module. */
-  static String mappedWaitClass(Service s) {
-    return internalPackage(s) + ".MappedWait";
+  static ClassName mappedWaitClass(Service s) {
+    return ClassName.get(internalPackage(s), "MappedWait");
   }
 
   static String internalPackage(Service s) {
@@ -108,8 +121,19 @@ public final class Generator {
 
   /** Renders every source of the level (of one package for {@code package}) in memory; returns the number of operations generated. */
   int generate(String level, String pkg) {
+    Map<String, Supplier<String>> tasks = new LinkedHashMap<>();
+    int ops = plan(level, pkg, tasks);
+    // sources are independent of each other: render them on every core
+    tasks.entrySet().parallelStream().map(e -> Map.entry(e.getKey(), e.getValue().get())).toList()
+        .forEach(e -> files.put(e.getKey(), e.getValue()));
+    return ops;
+  }
+
+  /** The sources of the level by class name, to be rendered; returns the number of operations. */
+  private int plan(String level, String pkg, Map<String, Supplier<String>> tasks) {
     if (level.equals("client")) {
-      put(TypeIndex.MODEL_ROOT + ".WorkspaceServices", new ServicesWriter(plan).write("workspace", TypeIndex.MODEL_ROOT, "WorkspaceServices"));
+      put(tasks, TypeIndex.MODEL_ROOT + ".WorkspaceServices",
+          () -> new ServicesWriter(plan).write("workspace", TypeIndex.MODEL_ROOT, "WorkspaceServices"));
       return 0;
     }
     ServiceWriter services = new ServiceWriter(plan);
@@ -118,39 +142,27 @@ public final class Generator {
     if (level.equals("package")) {
       ModelWriter models = new ModelWriter(plan.types);
       for (TypeDef t : plan.types.all().values()) {
-        if (t.packageName().equals(pkg)) put(TypeIndex.modelPackage(t.packageName()) + "." + t.name(), models.write(t));
+        if (t.packageName().equals(pkg)) put(tasks, TypeIndex.modelPackage(t.packageName()) + "." + t.name(), () -> models.write(t));
       }
-      put(ModelWriter.toStringer(pkg), SupportWriter.toStringer(TypeIndex.modelPackage(pkg) + ".internal"));
+      put(tasks, ModelWriter.toStringer(pkg).canonicalName(), () -> SupportWriter.toStringer(TypeIndex.modelPackage(pkg) + ".internal"));
     }
     int ops = 0;
-    Set<String> lro = new java.util.TreeSet<>();
+    Set<String> lro = new TreeSet<>();
     for (Service s : plan.generated(serviceLevel)) {
       if (pkg != null && !s.packageName().equals(pkg)) continue;
       List<Operation> list = plan.operations(s);
       checkNames(s, list);
       ops += list.size();
       if (list.stream().anyMatch(o -> o.lro() != null)) lro.add(internalPackage(s));
-      put(plan.serviceClass(s), services.write(s));
-      if (list.stream().anyMatch(o -> !Plan.isRaw(o))) put(plan.wireClass(s), wires.write(s));
+      put(tasks, plan.serviceClass(s).canonicalName(), () -> services.write(s));
+      if (list.stream().anyMatch(o -> !Plan.isRaw(o))) put(tasks, plan.wireClass(s).canonicalName(), () -> wires.write(s));
     }
-    for (String internal : lro) put(internal + ".MappedWait", SupportWriter.mappedWait(internal));
+    for (String internal : lro) put(tasks, internal + ".MappedWait", () -> SupportWriter.mappedWait(internal));
     if (level.equals("account")) {
-      put(Plan.ACCOUNT_ROOT + ".AccountServices", new ServicesWriter(plan).write(level, Plan.ACCOUNT_ROOT, "AccountServices"));
+      put(tasks, Plan.ACCOUNT_ROOT + ".AccountServices",
+          () -> new ServicesWriter(plan).write(level, Plan.ACCOUNT_ROOT, "AccountServices"));
     }
     return ops;
-  }
-
-  /** API packages whose classes the rendered sources name, other than {@code own}. */
-  Set<String> referencedPackages(String own) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("io\\.databricks4j\\.service\\.([a-z0-9]+)\\.").matcher("");
-    Set<String> found = new java.util.TreeSet<>();
-    for (String src : files.values()) {
-      m.reset(src);
-      while (m.find()) {
-        if (!m.group(1).equals(own) && !m.group(1).equals("internal")) found.add(m.group(1));
-      }
-    }
-    return found;
   }
 
   /** The module of API package {@code pkg}. */
@@ -168,8 +180,8 @@ public final class Generator {
    * services name, not the workspace client, so an account-only application stays lean.
    */
   void moduleInfo(String level, String pkg, String module, List<String> extraExports, List<String> extraRequires) {
-    java.util.TreeSet<String> exported = new java.util.TreeSet<>(extraExports);
-    java.util.TreeSet<String> opened = new java.util.TreeSet<>();
+    TreeSet<String> exported = new TreeSet<>(extraExports);
+    TreeSet<String> opened = new TreeSet<>();
     for (String fqcn : files.keySet()) {
       String p = fqcn.substring(0, fqcn.lastIndexOf('.'));
       if (p.endsWith(".internal")) continue;
@@ -186,7 +198,7 @@ public final class Generator {
     switch (level) {
       case "package" -> {
         s.line("requires transitive io.databricks4j.core;");
-        for (String other : referencedPackages(pkg)) s.line("requires transitive " + packageModule(other) + ";");
+        for (String other : new PackageGraph(plan).packageDependencies(pkg)) s.line("requires transitive " + packageModule(other) + ";");
       }
       case "client" -> {
         s.line("requires transitive io.databricks4j.core;");
@@ -195,7 +207,7 @@ public final class Generator {
       }
       default -> {
         s.line("requires transitive io.databricks4j.core;");
-        for (String other : referencedPackages("")) s.line("requires transitive " + packageModule(other) + ";");
+        for (String other : new PackageGraph(plan).accountDependencies()) s.line("requires transitive " + packageModule(other) + ";");
       }
     }
     for (String r : extraRequires) s.line("requires " + r + ";");
@@ -229,18 +241,18 @@ public final class Generator {
     return files;
   }
 
-  private void put(String fqcn, String source) {
-    if (files.put(fqcn, source) != null) throw new IllegalStateException("generated twice: " + fqcn);
+  private void put(Map<String, Supplier<String>> tasks, String fqcn, Supplier<String> source) {
+    if (tasks.put(fqcn, source) != null || files.containsKey(fqcn)) throw new IllegalStateException("generated twice: " + fqcn);
   }
 
-  private int write(Path out) throws IOException {
+  private int write(Path out, String stamp) throws IOException {
     Set<Path> keep = new HashSet<>();
     int changed = 0;
     for (Map.Entry<String, String> e : files.entrySet()) {
       Path file = out.resolve(e.getKey().equals("module-info") ? "module-info.java" : e.getKey().replace('.', '/') + ".java");
       keep.add(file);
       byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
-      if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) continue;
+      if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), bytes)) continue;
       Files.createDirectories(file.getParent());
       Files.write(file, bytes);
       changed++;
@@ -254,6 +266,7 @@ public final class Generator {
         throw e.getCause();
       }
     }
+    InputStamp.write(out, stamp, keep);
     return changed;
   }
 }

@@ -1,170 +1,144 @@
 package io.databricks4j.codegen.generate;
 
-import io.databricks4j.codegen.model.ApiModel.EnumValue;
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import io.databricks4j.codegen.model.ApiModel.Field;
 import io.databricks4j.codegen.model.ApiModel.TypeDef;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Writes one model: an immutable value with a builder (deserialized through the builder), or an
- * enum with wire values. Only body fields carry {@code @JsonProperty}, so serializing a request
- * yields exactly its JSON body; path, query and header fields stay out of it.
+ * open enum ({@link EnumWriter}). Only body fields carry {@code @JsonProperty}, so serializing a
+ * request yields exactly its JSON body; path, query and header fields stay out of it.
  */
 final class ModelWriter {
-  /** Each package module carries its own copy, so no package is split across modules. */
-  static String toStringer(String apiPackage) {
-    return TypeIndex.modelPackage(apiPackage) + ".internal.ToStringer";
-  }
-  private static final String JP = "@com.fasterxml.jackson.annotation.JsonProperty";
-
   private final TypeIndex types;
+  private final EnumWriter enums = new EnumWriter();
 
   ModelWriter(TypeIndex types) {
     this.types = types;
   }
 
+  /** Each package module carries its own copy, so no package is split across modules. */
+  static ClassName toStringer(String apiPackage) {
+    return ClassName.get(TypeIndex.modelPackage(apiPackage) + ".internal", "ToStringer");
+  }
+
   String write(TypeDef t) {
-    return t.kind().equals("enum") ? writeEnum(t) : writeObject(t);
+    String pkg = TypeIndex.modelPackage(t.packageName());
+    return Poet.source(pkg, t.kind().equals("enum") ? enums.write(t) : writeObject(t));
   }
 
-  private String writeEnum(TypeDef t) {
-    String pkg = TypeIndex.modelPackage(t.packageName());
-    Src s = new Src();
-    s.line("package " + pkg + ";").line();
-    List<String> wires = new ArrayList<>();
-    for (EnumValue v : t.values()) wires.add("{@code " + Src.doc(v.wire()) + "}");
-    s.javadoc("Enum {@code " + t.packageName() + "." + t.name() + "}. Wire values: " + String.join(", ", wires) + ".");
-    s.line("@javax.annotation.processing.Generated(\"io.databricks4j.codegen\")");
-    s.open("public enum " + t.name() + " {");
-    for (int i = 0; i < t.values().size(); i++) {
-      EnumValue v = t.values().get(i);
-      String end = i == t.values().size() - 1 ? ";" : ",";
-      s.line(JP + "(" + Src.str(v.wire()) + ")");
-      s.line(v.name() + "(" + Src.str(v.wire()) + ")" + end);
-    }
-    s.line();
-    s.line("private final String wireValue;").line();
-    s.open(t.name() + "(String wireValue) {");
-    s.line("this.wireValue = wireValue;");
-    s.close("}").line();
-    s.javadoc("The value on the wire.");
-    s.open("public String wireValue() {");
-    s.line("return wireValue;");
-    s.close("}");
-    s.close("}");
-    return s.toString();
-  }
-
-  private String writeObject(TypeDef t) {
-    String pkg = TypeIndex.modelPackage(t.packageName());
-    String name = t.name();
-    List<Field> fields = t.fields() == null ? List.of() : t.fields();
-    Src s = new Src();
-    s.line("package " + pkg + ";").line();
-    s.javadoc("Model {@code " + t.packageName() + "." + name + "}." + requiredDoc(fields));
-    s.line("@javax.annotation.processing.Generated(\"io.databricks4j.codegen\")");
-    s.line("@com.fasterxml.jackson.databind.annotation.JsonDeserialize(builder = " + name + ".Builder.class)");
+  private TypeSpec writeObject(TypeDef t) {
+    ClassName self = ClassName.get(TypeIndex.modelPackage(t.packageName()), t.name());
+    ClassName builder = self.nestedClass("Builder");
+    List<Field> fields = Plan.nullSafe(t.fields());
+    ClassName visibility = Poet.JSON_AUTO_DETECT.nestedClass("Visibility");
     // only @JsonProperty accessors are JSON: isX() of a query field must not become property "x"
-    String none = "com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE";
-    s.line("@com.fasterxml.jackson.annotation.JsonAutoDetect(getterVisibility = " + none + ", isGetterVisibility = " + none
-        + ",\n    fieldVisibility = " + none + ", setterVisibility = " + none + ", creatorVisibility = " + none + ")");
-    s.open("public final class " + name + " {");
-    for (Field f : fields) {
-      s.line("private final " + types.java(f.type(), pkg) + " " + f.name() + ";");
+    AnnotationSpec.Builder detect = AnnotationSpec.builder(Poet.JSON_AUTO_DETECT);
+    for (String member : List.of("getterVisibility", "isGetterVisibility", "fieldVisibility", "setterVisibility",
+        "creatorVisibility")) {
+      detect.addMember(member, "$T.NONE", visibility);
     }
-    if (!fields.isEmpty()) s.line();
-    s.open("private " + name + "(Builder b) {");
-    for (Field f : fields) s.line("this." + f.name() + " = b." + f.name() + ";");
-    s.close("}").line();
-    s.javadoc("A new, empty builder.");
-    s.open("public static Builder builder() {");
-    s.line("return new Builder();");
-    s.close("}").line();
-    s.javadoc("A builder holding the values of this one.");
-    s.open("public Builder toBuilder() {");
-    s.line("return new Builder(this);");
-    s.close("}").line();
+    TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(PUBLIC, FINAL)
+        .addJavadoc(Poet.doc("Model {@code " + t.packageName() + "." + t.name() + "}." + requiredDoc(fields)))
+        .addAnnotation(Poet.generated())
+        .addAnnotation(Poet.inline(Poet.JSON_DESERIALIZE, "builder = $T.class", builder))
+        .addAnnotation(detect.build());
+    for (Field f : fields) type.addField(types.typeName(f.type()), f.name(), PRIVATE, FINAL);
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(PRIVATE).addParameter(builder, "b");
+    for (Field f : fields) ctor.addStatement("this.$N = b.$N", f.name(), f.name());
+    type.addMethod(ctor.build());
+    type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(PUBLIC, STATIC).returns(builder)
+        .addJavadoc("A new, empty builder.").addStatement("return new $T()", builder).build());
+    type.addMethod(MethodSpec.methodBuilder("toBuilder").addModifiers(PUBLIC).returns(builder)
+        .addJavadoc("A builder holding the values of this one.").addStatement("return new $T(this)", builder).build());
     for (Field f : fields) {
-      s.javadoc(fieldDoc(f));
-      if (f.isJson()) s.line(JP + "(" + Src.str(f.wireName()) + ")");
-      s.open("public " + types.java(f.type(), pkg) + " " + f.name() + "() {");
-      s.line("return " + f.name() + ";");
-      s.close("}").line();
+      MethodSpec.Builder get = MethodSpec.methodBuilder(f.name()).addModifiers(PUBLIC)
+          .returns(types.typeName(f.type())).addJavadoc(Poet.doc(fieldDoc(f)))
+          .addStatement("return $N", f.name());
+      if (f.isJson()) get.addAnnotation(Poet.annotation(Poet.JSON_PROPERTY, "$S", f.wireName()));
+      type.addMethod(get.build());
     }
-    writeEquals(s, name, fields);
-    writeToString(s, t.packageName(), name, fields);
-    writeBuilder(s, t, pkg, fields);
-    s.close("}");
-    return s.toString();
+    type.addMethod(equalsMethod(self, fields));
+    type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(PUBLIC)
+        .returns(TypeName.INT)
+        .addStatement("return $T.hash($L)", Objects.class,
+            CodeBlock.join(fields.stream().map(f -> CodeBlock.of("$N", f.name())).toList(), ",$W"))
+        .build());
+    type.addMethod(toStringMethod(t, fields));
+    type.addType(builderType(self, builder, fields));
+    return type.build();
   }
 
-  private void writeEquals(Src s, String name, List<Field> fields) {
-    s.line("@Override");
-    s.open("public boolean equals(Object o) {");
-    s.line("if (this == o) return true;");
-    s.line("if (!(o instanceof " + name + ")) return false;");
-    if (fields.isEmpty()) {
-      s.line("return true;");
-    } else {
-      s.line(name + " that = (" + name + ") o;");
-      List<String> parts = new ArrayList<>();
-      for (Field f : fields) parts.add("java.util.Objects.equals(this." + f.name() + ", that." + f.name() + ")");
-      s.line("return " + String.join("\n        && ", parts) + ";");
+  private static MethodSpec equalsMethod(ClassName self, List<Field> fields) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(PUBLIC)
+        .returns(TypeName.BOOLEAN).addParameter(Object.class, "o")
+        .addStatement("if (this == o) return true")
+        .addStatement("if (!(o instanceof $T)) return false", self);
+    if (fields.isEmpty()) return m.addStatement("return true").build();
+    m.addStatement("$T that = ($T) o", self, self);
+    CodeBlock.Builder all = CodeBlock.builder();
+    for (int i = 0; i < fields.size(); i++) {
+      String n = fields.get(i).name();
+      all.add(i == 0 ? "" : "\n&& ").add("$T.equals(this.$N, that.$N)", Objects.class, n, n);
     }
-    s.close("}").line();
-    s.line("@Override");
-    s.open("public int hashCode() {");
-    List<String> names = fields.stream().map(Field::name).toList();
-    s.line("return java.util.Objects.hash(" + String.join(", ", names) + ");");
-    s.close("}").line();
+    return m.addStatement("return $L", all.build()).build();
   }
 
-  private static void writeToString(Src s, String apiPackage, String name, List<Field> fields) {
-    s.line("@Override");
-    s.open("public String toString() {");
-    StringBuilder b = new StringBuilder("return new " + toStringer(apiPackage) + "(" + Src.str(name) + ")");
-    for (Field f : fields) {
-      b.append("\n        .").append(f.sensitive() ? "addSensitive" : "add")
-          .append("(").append(Src.str(f.name())).append(", ").append(f.name()).append(")");
-    }
-    s.line(b + "\n        .toString();");
-    s.close("}").line();
+  private static MethodSpec toStringMethod(TypeDef t, List<Field> fields) {
+    CodeBlock.Builder b = CodeBlock.builder().add("return new $T($S)", toStringer(t.packageName()), t.name());
+    for (Field f : fields) b.add("\n.$L($S, $N)", f.sensitive() ? "addSensitive" : "add", f.name(), f.name());
+    b.add("\n.toString()");
+    return MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(PUBLIC)
+        .returns(String.class).addStatement(b.build()).build();
   }
 
-  private void writeBuilder(Src s, TypeDef t, String pkg, List<Field> fields) {
-    String name = t.name();
-    s.javadoc("Builder of {@link " + name + "}.");
-    s.line("@com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder(withPrefix = \"\")");
-    s.line("@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)");
-    s.open("public static final class Builder {");
-    for (Field f : fields) s.line("private " + types.java(f.type(), pkg) + " " + f.name() + ";");
-    if (!fields.isEmpty()) s.line();
-    s.line("private Builder() {}").line();
-    s.open("private Builder(" + name + " o) {");
-    for (Field f : fields) s.line("this." + f.name() + " = o." + f.name() + ";");
-    s.close("}").line();
+  private TypeSpec builderType(ClassName self, ClassName builder, List<Field> fields) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(builder).addModifiers(PUBLIC, STATIC, FINAL)
+        .addJavadoc("Builder of {@link $L}.", self.simpleName())
+        .addAnnotation(Poet.inline(Poet.JSON_POJO_BUILDER, "withPrefix = $S", ""))
+        .addAnnotation(Poet.inline(Poet.JSON_IGNORE_PROPERTIES, "ignoreUnknown = true"));
+    for (Field f : fields) type.addField(FieldSpec.builder(types.typeName(f.type()), f.name(), PRIVATE).build());
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
+    MethodSpec.Builder copy = MethodSpec.constructorBuilder().addModifiers(PRIVATE).addParameter(self, "o");
+    for (Field f : fields) copy.addStatement("this.$N = o.$N", f.name(), f.name());
+    type.addMethod(copy.build());
     for (Field f : fields) {
-      String jt = types.java(f.type(), pkg);
-      s.javadoc(fieldDoc(f));
-      s.line(f.isJson() ? JP + "(" + Src.str(f.wireName()) + ")"
-          : "@com.fasterxml.jackson.annotation.JsonIgnore");
-      s.open("public Builder " + f.name() + "(" + jt + " " + f.name() + ") {");
+      MethodSpec.Builder set = MethodSpec.methodBuilder(f.name()).addModifiers(PUBLIC).returns(builder)
+          .addJavadoc(Poet.doc(fieldDoc(f)))
+          .addAnnotation(f.isJson() ? Poet.annotation(Poet.JSON_PROPERTY, "$S", f.wireName())
+              : AnnotationSpec.builder(Poet.JSON_IGNORE).build())
+          .addParameter(types.typeName(f.type()), f.name());
+      String n = f.name();
       if (f.type().startsWith("list<")) {
-        s.line("this." + f.name() + " = " + f.name() + " == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(" + f.name() + "));");
+        set.addStatement("this.$N = $N == null$W? null$W: $T.unmodifiableList(new $T<>($N))", n, n,
+            Collections.class, ArrayList.class, n);
       } else if (f.type().startsWith("map<")) {
-        s.line("this." + f.name() + " = " + f.name() + " == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(" + f.name() + "));");
+        set.addStatement("this.$N = $N == null$W? null$W: $T.unmodifiableMap(new $T<>($N))", n, n,
+            Collections.class, LinkedHashMap.class, n);
       } else {
-        s.line("this." + f.name() + " = " + f.name() + ";");
+        set.addStatement("this.$N = $N", n, n);
       }
-      s.line("return this;");
-      s.close("}").line();
+      type.addMethod(set.addStatement("return this").build());
     }
-    s.javadoc("The value.");
-    s.open("public " + name + " build() {");
-    s.line("return new " + name + "(this);");
-    s.close("}");
-    s.close("}");
+    type.addMethod(MethodSpec.methodBuilder("build").addModifiers(PUBLIC).returns(self)
+        .addJavadoc("The value.").addStatement("return new $T(this)", self).build());
+    return type.build();
   }
 
   private String fieldDoc(Field f) {
@@ -177,7 +151,7 @@ final class ModelWriter {
     if (types.isEnum(f.type())) {
       TypeDef e = types.get(f.type());
       List<String> v = e.values().stream().map(x -> Src.doc(x.wire())).toList();
-      if (v.size() <= 12) b.append(": one of ").append(String.join(", ", v));
+      if (v.size() <= 12) b.append(": one of ").append(String.join(", ", v)).append(", or a value added later");
     }
     return b.append('.').toString();
   }

@@ -1,10 +1,12 @@
 package io.databricks4j.codegen.generate;
 
+import com.palantir.javapoet.ClassName;
 import io.databricks4j.codegen.model.ApiModel.Field;
 import io.databricks4j.codegen.model.ApiModel.Operation;
 import io.databricks4j.codegen.model.ApiModel.PackageDescription;
 import io.databricks4j.codegen.model.ApiModel.Service;
 import io.databricks4j.codegen.model.ApiModel.TypeDef;
+import io.databricks4j.codegen.model.ApiModel.Waiter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +50,8 @@ final class Plan {
   }
 
   /** The service whose waiters an operation of {@code s} may use (own or folded). */
-  List<io.databricks4j.codegen.model.ApiModel.Waiter> waiters(Service s) {
-    List<io.databricks4j.codegen.model.ApiModel.Waiter> w = new ArrayList<>(nullSafe(s.waiters()));
+  List<Waiter> waiters(Service s) {
+    List<Waiter> w = new ArrayList<>(nullSafe(s.waiters()));
     for (Service other : services.values()) {
       if (key(s).equals(other.inheritedBy())) w.addAll(nullSafe(other.waiters()));
     }
@@ -62,21 +64,18 @@ final class Plan {
         : TypeIndex.modelPackage(s.packageName());
   }
 
-  String serviceClass(Service s) {
-    return servicePackage(s) + "." + s.className();
+  ClassName serviceClass(Service s) {
+    return ClassName.get(servicePackage(s), s.className());
   }
 
-  String wireName(Service s) {
-    return s.className().replaceAll("Api$", "") + "Wire";
-  }
-
-  String wireClass(Service s) {
-    return servicePackage(s) + ".internal." + wireName(s);
+  ClassName wireClass(Service s) {
+    return ClassName.get(servicePackage(s) + ".internal", s.className().replaceAll("Api$", "") + "Wire");
   }
 
   /** The class the accessor hands out: a hand-written subclass from mixins.json, else the service. */
-  String accessorClass(Service s) {
-    return mixins.getOrDefault(serviceClass(s), serviceClass(s));
+  ClassName accessorClass(Service s) {
+    String mixin = mixins.get(serviceClass(s).canonicalName());
+    return mixin == null ? serviceClass(s) : ClassName.bestGuess(mixin);
   }
 
   /** Operations that do not fit a JSON-over-Feign call go through ApiClient.execute. */
@@ -85,6 +84,18 @@ final class Plan {
         || o.responseKind().equals("stream")
         || o.responseKind().equals("headers")
         || o.dataPlane() != null;
+  }
+
+  /** Required fields a convenience overload takes at most; more read better through the builder. */
+  static final int MAX_OVERLOAD_FIELDS = 4;
+
+  /**
+   * Whether the service class has a convenience overload of {@code o}: {@code op(required, ...)}
+   * for a model request with 1 to 4 required fields, {@code op()} for one with none.
+   */
+  boolean hasOverload(Operation o) {
+    return o.requestType() != null && types.isRef(o.requestType())
+        && nullSafe(o.required()).size() <= MAX_OVERLOAD_FIELDS;
   }
 
   Field field(String typeRef, String wireName) {

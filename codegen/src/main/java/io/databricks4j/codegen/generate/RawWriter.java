@@ -1,10 +1,15 @@
 package io.databricks4j.codegen.generate;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import io.databricks4j.codegen.generate.ServiceWriter.Ctx;
 import io.databricks4j.codegen.model.ApiModel.Field;
 import io.databricks4j.codegen.model.ApiModel.Operation;
 import io.databricks4j.codegen.model.ApiModel.Param;
 import io.databricks4j.codegen.model.ApiModel.PathParam;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +19,6 @@ import java.util.regex.Pattern;
  * which apply the same auth, retry, logging and errors as the wire interfaces.
  */
 final class RawWriter {
-  static final String REQUEST = "io.databricks4j.http.HttpRequest";
-  static final String BODY = "io.databricks4j.http.RequestBody";
   private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
 
   private final Plan plan;
@@ -34,57 +37,57 @@ final class RawWriter {
     return Plan.isRaw(o) && o.dataPlane() == null && o.body() != null && !o.body().kind().equals("stream");
   }
 
-  void body(Src src, Ctx c, Operation o) {
+  void body(MethodSpec.Builder m, Ctx c, Operation o) {
     if (o.dataPlane() != null) {
-      src.line("throw new UnsupportedOperationException(\"" + Plan.key(c.s) + "." + o.name() + " calls a data-plane URL with a data-plane token \"");
-      src.line("    + \"(from " + o.dataPlane().infoOperation() + ", " + o.dataPlane().infoPath() + "); databricks4j cannot obtain that token yet. \"");
-      src.line("    + \"Use the control-plane route, servingEndpoints().query(...), instead.\");");
+      m.addStatement("throw new $T($S\n+ $S\n+ $S)", UnsupportedOperationException.class,
+          Plan.key(c.s) + "." + o.name() + " calls a data-plane URL with a data-plane token ",
+          "(from " + o.dataPlane().infoOperation() + ", " + o.dataPlane().infoPath() + "); databricks4j cannot obtain that token yet. ",
+          "Use the control-plane route, servingEndpoints().query(...), instead.");
       return;
     }
-    src.line(REQUEST + ".Builder http = " + REQUEST + ".builder(" + Src.str(o.verb()) + ", " + pathExpr(c, o) + ");");
-    if (!Plan.nullSafe(o.queryParams()).isEmpty()) {
-      src.line("http.queryParams(" + services.query(o, "request") + ");");
-    }
-    if (o.accept() != null) src.line("http.header(\"Accept\", " + Src.str(o.accept()) + ");");
+    m.addStatement("$T.Builder http = $T.builder($S,$W$L)", Poet.HTTP_REQUEST, Poet.HTTP_REQUEST, o.verb(), pathExpr(o));
+    if (WireWriter.needsIdempotentMark(o)) m.addStatement("http.idempotent(true)");
+    if (!Plan.nullSafe(o.queryParams()).isEmpty()) m.addStatement("http.queryParams($L)", services.query(o, "request"));
+    if (o.accept() != null) m.addStatement("http.header($S, $S)", "Accept", o.accept());
     for (Param h : Plan.nullSafe(o.headerParams())) {
-      src.line("if (request." + h.field() + "() != null) http.header(" + Src.str(h.name()) + ", String.valueOf(request." + h.field() + "()));");
+      m.addStatement("if (request.$N() != null) http.header($S, String.valueOf(request.$N()))", h.field(), h.name(), h.field());
     }
     if (o.workspaceIdHeader()) {
-      src.line("String workspaceId = workspaceId();");
-      src.line("if (workspaceId != null) http.header(\"X-Databricks-Workspace-Id\", workspaceId);");
+      m.addStatement("String workspaceId = workspaceId()");
+      m.addStatement("if (workspaceId != null) http.header($S, workspaceId)", "X-Databricks-Workspace-Id");
     }
     if (o.body() != null) {
       String ct = o.contentType() == null ? "application/json" : o.contentType();
       switch (o.body().kind()) {
         case "stream" -> {
           String f = plan.field(o.requestType(), o.body().field()).name();
-          src.open("if (request." + f + "() != null) {");
-          src.line("http.body(" + BODY + ".of(request." + f + "(), -1, " + Src.str(ct) + "));");
-          src.close("}");
+          m.beginControlFlow("if (request.$N() != null)", f)
+              .addStatement("http.body($T.of(request.$N(), -1, $S))", Poet.REQUEST_BODY, f, ct)
+              .endControlFlow();
         }
-        case "json" -> src.line("http.body(" + BODY + ".of(json(request), " + Src.str(ct) + "));");
-        case "field" -> src.line("http.body(" + BODY + ".of(json(request." + plan.field(o.requestType(), o.body().field()).name() + "()), " + Src.str(ct) + "));");
+        case "json" -> m.addStatement("http.body($T.of(json(request), $S))", Poet.REQUEST_BODY, ct);
+        case "field" -> m.addStatement("http.body($T.of(json(request.$N()), $S))", Poet.REQUEST_BODY,
+            plan.field(o.requestType(), o.body().field()).name(), ct);
         default -> throw new IllegalStateException("raw body " + o.body().kind() + " of " + o.name());
       }
     }
-    String resp = o.responseType();
     // the response is read inside the attempt (ApiClient.call), so a body cut short is retried
     switch (o.responseKind()) {
-      case "void" -> src.line("api.call(http.build());");
+      case "void" -> m.addStatement("api.call(http.build())");
       case "stream" -> {
-        // only the Files API honours Range, so only its downloads resume where they broke off
-        boolean resumable = o.verb().equals("GET") && o.path().startsWith("/api/2.0/fs/files");
-        src.line("io.databricks4j.http.HttpResponse response = api.stream(http.build(), " + resumable + ");");
-        src.line("return " + c.j(resp) + ".builder()" + headerSetters(c, o) + "." + streamField(o) + "(response.body()).build();");
+        ClassName resp = plan.types.className(o.responseType());
+        m.addStatement("$T response = api.stream(http.build(), $L)", Poet.HTTP_RESPONSE, o.resumable());
+        m.addStatement("return $T.builder()$L\n.$N(response.body())\n.build()", resp, headerSetters(o), streamField(o));
       }
-      case "headers" -> src.line("return api.call(http.build(), response -> " + c.j(resp) + ".builder()" + headerSetters(c, o) + ".build());");
+      case "headers" -> m.addStatement("return api.call(http.build(), response -> $T.builder()$L\n.build())",
+          plan.types.className(o.responseType()), headerSetters(o));
       default -> {
-        String headers = headerSetters(c, o);
-        String json = "io.databricks4j.core.ApiClient.json(" + c.j(resp) + ".class)";
+        CodeBlock headers = headerSetters(o);
+        CodeBlock json = CodeBlock.of("$T.json($T.class)", Poet.API_CLIENT, plan.types.typeName(o.responseType()));
         if (headers.isEmpty()) {
-          src.line("return api.call(http.build(), " + json + ");");
+          m.addStatement("return api.call(http.build(), $L)", json);
         } else {
-          src.line("return api.call(http.build(), response -> " + json + ".handle(response).toBuilder()" + headers + ".build());");
+          m.addStatement("return api.call(http.build(), response -> $L.handle(response).toBuilder()$L\n.build())", json, headers);
         }
       }
     }
@@ -96,34 +99,33 @@ final class RawWriter {
         .orElseThrow(() -> new IllegalStateException(o.responseType() + " has no stream field"));
   }
 
-  private String headerSetters(Ctx c, Operation o) {
-    StringBuilder b = new StringBuilder();
+  /** {@code .contentLength(response.header("content-length").map(Long::valueOf).orElse(null))}, one header a line. */
+  private CodeBlock headerSetters(Operation o) {
+    CodeBlock.Builder b = CodeBlock.builder();
     for (Param h : Plan.nullSafe(o.responseHeaders())) {
-      String value = "response.header(" + Src.str(h.name()) + ")";
       String conv = switch (h.type()) {
         case "int64" -> ".map(Long::valueOf)";
         case "int32" -> ".map(Integer::valueOf)";
         case "boolean" -> ".map(Boolean::valueOf)";
         default -> "";
       };
-      b.append("\n            .").append(h.field()).append('(').append(value).append(conv).append(".orElse(null))");
+      b.add("\n.$N(response.header($S)$L.orElse(null))", h.field(), h.name(), conv);
     }
-    return b.toString();
+    return b.build();
   }
 
   /** {@code "/api/2.0/fs/files" + segments(path(request.filePath(), "file_path"))}. */
-  private String pathExpr(Ctx c, Operation o) {
+  private CodeBlock pathExpr(Operation o) {
     Matcher m = PARAM.matcher(o.path());
-    StringBuilder b = new StringBuilder();
+    List<CodeBlock> parts = new ArrayList<>();
     int last = 0;
     while (m.find()) {
-      if (m.start() > last) b.append(b.length() == 0 ? "" : " + ").append(Src.str(o.path().substring(last, m.start())));
+      if (m.start() > last) parts.add(CodeBlock.of("$S", o.path().substring(last, m.start())));
       PathParam p = Plan.nullSafe(o.pathParams()).stream().filter(x -> x.name().equals(m.group(1))).findFirst().orElseThrow();
-      String v = services.pathValue(c, o, p, "request");
-      b.append(b.length() == 0 ? "" : " + ").append("segments(").append(v).append(")");
+      parts.add(CodeBlock.of("segments($L)", services.pathValue(o, p, "request")));
       last = m.end();
     }
-    if (last < o.path().length()) b.append(b.length() == 0 ? "" : " + ").append(Src.str(o.path().substring(last)));
-    return b.toString();
+    if (last < o.path().length()) parts.add(CodeBlock.of("$S", o.path().substring(last)));
+    return CodeBlock.join(parts, " + ");
   }
 }

@@ -1,5 +1,20 @@
 package io.databricks4j.codegen.generate;
 
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+import static javax.lang.model.element.Modifier.VOLATILE;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import io.databricks4j.codegen.model.ApiModel.Field;
 import io.databricks4j.codegen.model.ApiModel.Operation;
 import io.databricks4j.codegen.model.ApiModel.Param;
@@ -7,17 +22,24 @@ import io.databricks4j.codegen.model.ApiModel.PathParam;
 import io.databricks4j.codegen.model.ApiModel.Service;
 import io.databricks4j.codegen.model.ApiModel.SubService;
 import io.databricks4j.codegen.model.ApiModel.Waiter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Writes the public service class: typed methods per operation, convenience overloads taking the
- * required fields, paged lists, waiters and the operations that start them.
+ * required fields (none: a no-arg overload), paged lists, waiters and the operations that start
+ * them.
  */
 final class ServiceWriter {
-  static final String API_CLIENT = "io.databricks4j.core.ApiClient";
-  static final String QUERY = "io.databricks4j.core.http.QueryParams";
-
   private final Plan plan;
   private final FlowWriter flows;
   private final RawWriter raw;
@@ -31,29 +53,26 @@ final class ServiceWriter {
   /** Per-class context. */
   final class Ctx {
     final Service s;
-    final String pkg;
-    final String modelPkg;
     final List<Operation> ops;
     final List<Waiter> waiters;
 
     Ctx(Service s) {
       this.s = s;
-      this.pkg = plan.servicePackage(s);
-      this.modelPkg = TypeIndex.modelPackage(s.packageName());
       this.ops = plan.operations(s);
       this.waiters = plan.waiters(s);
     }
 
-    String j(String notation) {
-      return plan.types.java(notation, pkg);
+    TypeName type(String notation) {
+      return plan.types.typeName(notation);
     }
 
-    String resp(Operation o) {
-      return o.responseType().equals("void") ? "void" : j(o.responseType());
+    /** The response type; {@code void} for none. */
+    TypeName resp(Operation o) {
+      return o.responseType().equals("void") ? TypeName.VOID : type(o.responseType());
     }
 
-    String respBoxed(Operation o) {
-      return o.responseType().equals("void") ? "Void" : j(o.responseType());
+    TypeName respBoxed(Operation o) {
+      return o.responseType().equals("void") ? ClassName.get(Void.class) : type(o.responseType());
     }
 
     Operation op(String name) {
@@ -69,128 +88,145 @@ final class ServiceWriter {
 
   String write(Service s) {
     Ctx c = new Ctx(s);
-    Src src = new Src();
-    src.line("package " + c.pkg + ";").line();
+    ClassName self = plan.serviceClass(s);
     String reached = s.parent() == null
         ? "{@code " + s.accessor() + "()} of the " + s.level() + " client"
         : "{@code " + s.accessor() + "()} of {@code " + s.parent() + "}";
-    src.javadoc("Service {@code " + Plan.key(s) + "}, reached as " + reached + ".", "",
-        "@see <a href=\"" + c.docUrl(null) + "\">REST API reference</a>");
-    src.line("@javax.annotation.processing.Generated(\"io.databricks4j.codegen\")");
-    src.open("public class " + s.className() + " {");
+    TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(PUBLIC)
+        .addJavadoc(Poet.doc("Service {@code " + Plan.key(s) + "}, reached as " + reached + ".", "",
+            "@see <a href=\"" + c.docUrl(null) + "\">REST API reference</a>"))
+        .addAnnotation(Poet.generated());
     boolean feign = c.ops.stream().anyMatch(o -> !Plan.isRaw(o));
     boolean subs = !Plan.nullSafe(s.subServices()).isEmpty();
-    src.line("private final " + API_CLIENT + " api;");
+    type.addField(Poet.API_CLIENT, "api", PRIVATE, FINAL);
+    TypeName classes = ParameterizedTypeName.get(ClassName.get(Map.class),
+        ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)), ClassName.OBJECT);
+    TypeName cache = ParameterizedTypeName.get(ClassName.get(ConcurrentHashMap.class),
+        ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)), ClassName.OBJECT);
     if (subs) {
-      src.line("private final java.util.Map<Class<?>, Object> overrides;");
-      src.line("private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> services = new java.util.concurrent.ConcurrentHashMap<>();");
+      type.addField(classes, "overrides", PRIVATE, FINAL);
+      type.addField(FieldSpec.builder(cache, "services", PRIVATE, FINAL).initializer("new $T<>()", ConcurrentHashMap.class).build());
     }
-    if (feign) src.line("private volatile " + plan.wireClass(s) + " wire;");
-    src.line();
-    src.javadoc("A service calling the API through {@code api}. Makes no request and builds no proxy.");
-    src.open("public " + s.className() + "(" + API_CLIENT + " api) {");
+    if (feign) type.addField(plan.wireClass(s), "wire", PRIVATE, VOLATILE);
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(PUBLIC)
+        .addJavadoc("A service calling the API through {@code api}. Makes no request and builds no proxy.")
+        .addParameter(Poet.API_CLIENT, "api");
     if (subs) {
-      src.line("this(api, java.util.Map.of());");
-      src.close("}").line();
-      src.javadoc("Like {@link #" + s.className() + "(" + API_CLIENT + ")}, with sub-services replaced by {@code overrides} (mocks).");
-      src.open("public " + s.className() + "(" + API_CLIENT + " api, java.util.Map<Class<?>, Object> overrides) {");
-      src.line("this.api = java.util.Objects.requireNonNull(api, \"api\");");
-      src.line("this.overrides = java.util.Map.copyOf(overrides);");
+      type.addMethod(ctor.addStatement("this(api, $T.of())", Map.class).build());
+      type.addMethod(MethodSpec.constructorBuilder().addModifiers(PUBLIC)
+          .addJavadoc(Poet.doc("Like {@link #" + s.className() + "(ApiClient)}, with sub-services replaced by {@code overrides} (mocks)."))
+          .addParameter(Poet.API_CLIENT, "api").addParameter(classes, "overrides")
+          .addStatement("this.api = $T.requireNonNull(api, $S)", Objects.class, "api")
+          .addStatement("this.overrides = $T.copyOf(overrides)", Map.class).build());
     } else {
-      src.line("this.api = java.util.Objects.requireNonNull(api, \"api\");");
+      type.addMethod(ctor.addStatement("this.api = $T.requireNonNull(api, $S)", Objects.class, "api").build());
     }
-    src.close("}").line();
-    helpers(src, c, feign);
-    for (SubService sub : Plan.nullSafe(s.subServices())) subService(src, sub);
-    for (Waiter w : c.waiters) flows.waiter(src, c, w);
-    for (Operation o : c.ops) operation(src, c, o);
-    src.close("}");
-    return src.toString();
+    helpers(type, c, feign);
+    for (SubService sub : Plan.nullSafe(s.subServices())) type.addMethod(subService(sub));
+    if (subs) type.addMethod(subServiceLookup());
+    for (Waiter w : c.waiters) flows.waiter(type, c, w);
+    for (Operation o : c.ops) operation(type, c, o);
+    return Poet.source(self.packageName(), type.build());
   }
 
-  private void helpers(Src src, Ctx c, boolean feign) {
+  private void helpers(TypeSpec.Builder type, Ctx c, boolean feign) {
     if (feign) {
-      src.open("private " + plan.wireClass(c.s) + " wire() {");
-      src.line(plan.wireClass(c.s) + " w = wire;");
-      src.open("if (w == null) {");
-      src.line("w = api.wire(" + plan.wireClass(c.s) + ".class);");
-      src.line("wire = w;");
-      src.close("}");
-      src.line("return w;");
-      src.close("}").line();
+      ClassName wire = plan.wireClass(c.s);
+      type.addMethod(MethodSpec.methodBuilder("wire").addModifiers(PRIVATE).returns(wire)
+          .addStatement("$T w = wire", wire)
+          .beginControlFlow("if (w == null)")
+          .addStatement("w = api.wire($T.class)", wire)
+          .addStatement("wire = w")
+          .endControlFlow()
+          .addStatement("return w").build());
     }
     if (c.ops.stream().anyMatch(Operation::workspaceIdHeader)) {
-      src.open("private String workspaceId() {");
-      src.line("return api.workspaceId().orElse(null);");
-      src.close("}").line();
+      type.addMethod(MethodSpec.methodBuilder("workspaceId").addModifiers(PRIVATE).returns(String.class)
+          .addStatement("return api.workspaceId().orElse(null)").build());
     }
     if (c.ops.stream().anyMatch(o -> Plan.nullSafe(o.pathParams()).stream().anyMatch(p -> p.source().equals("config")))) {
-      src.open("private String accountId() {");
-      src.line("return api.config().accountId().orElseThrow(() -> new io.databricks4j.error.ConfigException(");
-      src.line("    \"no account_id configured: set account_id, DATABRICKS_ACCOUNT_ID or a profile with an account_id\"));");
-      src.close("}").line();
+      type.addMethod(MethodSpec.methodBuilder("accountId").addModifiers(PRIVATE).returns(String.class)
+          .addStatement("return api.config().accountId().orElseThrow(() -> new $T(\n$S\n+ $S))", Poet.CONFIG_EXCEPTION,
+              "no account_id configured: set account_id, DATABRICKS_ACCOUNT_ID ", "or a profile with an account_id")
+          .build());
     }
     if (c.ops.stream().anyMatch(RawWriter::needsSegments)) {
-      src.javadoc("Percent-encodes each segment of a path value; slashes stay.");
-      src.open("private static String segments(String value) {");
-      src.line("java.util.StringJoiner j = new java.util.StringJoiner(\"/\");");
-      src.open("for (String part : value.split(\"/\", -1)) {");
-      src.line("j.add(java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8).replace(\"+\", \"%20\"));");
-      src.close("}");
-      src.line("return j.toString();");
-      src.close("}").line();
+      type.addMethod(MethodSpec.methodBuilder("segments").addModifiers(PRIVATE, STATIC).returns(String.class)
+          .addJavadoc("Percent-encodes each segment of a path value; slashes stay.")
+          .addParameter(String.class, "value")
+          .addStatement("$T j = new $T($S)", StringJoiner.class, StringJoiner.class, "/")
+          .beginControlFlow("for (String part : value.split($S, -1))", "/")
+          .addStatement("j.add($T.encode(part, $T.UTF_8).replace($S, $S))", URLEncoder.class, StandardCharsets.class, "+", "%20")
+          .endControlFlow()
+          .addStatement("return j.toString()").build());
     }
     if (c.ops.stream().anyMatch(RawWriter::needsJson)) {
-      src.open("private String json(Object value) {");
-      src.open("try {");
-      src.line("return api.objectMapper().writeValueAsString(value);");
-      src.close("} catch (com.fasterxml.jackson.core.JsonProcessingException e) {");
-      src.line("  throw new io.databricks4j.error.DatabricksException(\"cannot write the request body: \" + e.getMessage(), e);");
-      src.line("}");
-      src.close("}").line();
+      type.addMethod(MethodSpec.methodBuilder("json").addModifiers(PRIVATE).returns(String.class)
+          .addParameter(Object.class, "value")
+          .beginControlFlow("try")
+          .addStatement("return api.objectMapper().writeValueAsString(value)")
+          .nextControlFlow("catch ($T e)", Poet.JSON_PROCESSING_EXCEPTION)
+          .addStatement("throw new $T($S + e.getMessage(), e)", Poet.DATABRICKS_EXCEPTION, "cannot write the request body: ")
+          .endControlFlow().build());
     }
     if (c.ops.stream().anyMatch(o -> Plan.nullSafe(o.pathParams()).stream().anyMatch(p -> p.source().equals("request")))) {
-      src.open("private static String path(String value, String name) {");
-      src.open("if (value == null) {");
-      src.line("throw new IllegalArgumentException(name + \" is required: it is part of the request path\");");
-      src.close("}");
-      src.line("return value;");
-      src.close("}").line();
+      type.addMethod(MethodSpec.methodBuilder("path").addModifiers(PRIVATE, STATIC).returns(String.class)
+          .addParameter(String.class, "value").addParameter(String.class, "name")
+          .beginControlFlow("if (value == null)")
+          .addStatement("throw new $T(name + $S)", IllegalArgumentException.class, " is required: it is part of the request path")
+          .endControlFlow()
+          .addStatement("return value").build());
     }
   }
 
-  private void subService(Src src, SubService sub) {
-    io.databricks4j.codegen.model.ApiModel.Service child = plan.services.get(sub.service());
-    String type = plan.accessorClass(child);
-    src.javadoc("Sub-service {@code " + sub.service() + "}.");
-    src.open("public " + type + " " + sub.accessor() + "() {");
-    src.line("Object o = overrides.get(" + type + ".class);");
-    src.line("if (o != null) return " + type + ".class.cast(o);");
-    src.line("return " + type + ".class.cast(services.computeIfAbsent(" + type + ".class, k -> new " + type + "(api)));");
-    src.close("}").line();
+  private MethodSpec subService(SubService sub) {
+    ClassName type = plan.accessorClass(plan.services.get(sub.service()));
+    return MethodSpec.methodBuilder(sub.accessor()).addModifiers(PUBLIC).returns(type)
+        .addJavadoc("Sub-service {@code $L}.", sub.service())
+        .addStatement("return service($T.class, () -> new $T(api))", type, type)
+        .build();
   }
 
-  private void operation(Src src, Ctx c, Operation o) {
+  /** The sub-service of class {@code type}: an override (a mock) when given, else made on first use. */
+  private static MethodSpec subServiceLookup() {
+    TypeVariableName t = TypeVariableName.get("T");
+    return MethodSpec.methodBuilder("service").addModifiers(PRIVATE).addTypeVariable(t).returns(t)
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Supplier.class), t), "factory")
+        .addStatement("Object o = overrides.get(type)")
+        .addStatement("if (o != null) return type.cast(o)")
+        .addStatement("return type.cast(services.computeIfAbsent(type, k -> factory.get()))").build();
+  }
+
+  private void operation(TypeSpec.Builder type, Ctx c, Operation o) {
     boolean paged = o.pagination() != null;
     boolean waits = o.waitStart() != null || o.lro() != null;
-    String direct = directName(o);
-    String reqJ = o.requestType() == null ? null : c.j(o.requestType());
-    String sig = reqJ == null ? "()" : "(" + reqJ + " request)";
-    src.javadoc(doc(c, o, paged ? "One page of {@link #" + o.name() + (reqJ == null ? "()" : "(" + reqJ + ")") + "}." : null));
+    TypeName req = o.requestType() == null ? null : c.type(o.requestType());
+    String sig = req == null ? "()" : "(" + simple(req) + ")";
+    List<String> doc = doc(c, o, paged ? "One page of {@link #" + o.name() + sig + "}." : null);
     if (waits) {
-      flows.waitingOperation(src, c, o, sig);
+      flows.waitingOperation(type, c, o, req, doc);
     } else {
-      src.open("public " + c.resp(o) + " " + direct + sig + " {");
-      prologue(src, c, o);
+      MethodSpec.Builder m = MethodSpec.methodBuilder(directName(o)).addModifiers(PUBLIC).returns(c.resp(o))
+          .addJavadoc(Poet.doc(doc));
+      if (req != null) m.addParameter(req, "request");
+      prologue(m, o);
       if (Plan.isRaw(o)) {
-        raw.body(src, c, o);
+        raw.body(m, c, o);
+      } else if (o.responseType().equals("void")) {
+        m.addStatement("$L", call(o, "request"));
       } else {
-        src.line((o.responseType().equals("void") ? "" : "return ") + call(c, o, "request") + ";");
+        m.addStatement("return $L", call(o, "request"));
       }
-      src.close("}").line();
+      type.addMethod(m.build());
     }
-    if (paged) flows.paged(src, c, o, reqJ);
-    overload(src, c, o, reqJ);
+    if (paged) flows.paged(type, c, o, req);
+    overload(type, c, o, req);
+  }
+
+  /** The simple name of a model type, for {@code {@link #op(Type)}} in Javadoc. */
+  static String simple(TypeName t) {
+    return t instanceof ClassName cn ? cn.simpleName() : t.toString();
   }
 
   /** The method that makes exactly one call: {@code listPage} for paged operations. */
@@ -198,74 +234,86 @@ final class ServiceWriter {
     return o.pagination() != null ? o.name() + "Page" : o.name();
   }
 
-  void prologue(Src src, Ctx c, Operation o) {
+  void prologue(MethodSpec.Builder m, Operation o) {
     if (o.requestType() == null) return;
-    src.line("java.util.Objects.requireNonNull(request, \"request\");");
+    m.addStatement("$T.requireNonNull(request, $S)", Objects.class, "request");
     if (o.idempotencyToken() != null) {
       String f = plan.field(o.requestType(), o.idempotencyToken()).name();
-      src.open("if (request." + f + "() == null || request." + f + "().isEmpty()) {");
-      src.line("request = request.toBuilder()." + f + "(java.util.UUID.randomUUID().toString()).build();");
-      src.close("}");
+      m.beginControlFlow("if (request.$N() == null || request.$N().isEmpty())", f, f)
+          .addStatement("request = request.toBuilder().$N($T.randomUUID().toString()).build()", f, UUID.class)
+          .endControlFlow();
     }
   }
 
   /** {@code wire().op(workspaceId(), path(...), query, body)}. */
-  String call(Ctx c, Operation o, String req) {
-    List<String> args = new ArrayList<>();
-    if (o.workspaceIdHeader()) args.add("workspaceId()");
-    for (PathParam p : Plan.nullSafe(o.pathParams())) args.add(pathValue(c, o, p, req));
-    for (Param h : Plan.nullSafe(o.headerParams())) args.add(stringValue(c, o.requestType(), h.name(), req + "." + h.field() + "()"));
+  CodeBlock call(Operation o, String req) {
+    List<CodeBlock> args = new ArrayList<>();
+    if (o.workspaceIdHeader()) args.add(CodeBlock.of("workspaceId()"));
+    for (PathParam p : Plan.nullSafe(o.pathParams())) args.add(pathValue(o, p, req));
+    for (Param h : Plan.nullSafe(o.headerParams())) {
+      args.add(stringValue(o.requestType(), h.name(), CodeBlock.of("$L.$N()", req, h.field())));
+    }
     if (!Plan.nullSafe(o.queryParams()).isEmpty()) args.add(query(o, req));
     if (o.body() != null) {
-      switch (o.body().kind()) {
-        case "field" -> args.add(req + "." + plan.field(o.requestType(), o.body().field()).name() + "()");
-        default -> args.add(req);
-      }
+      args.add(o.body().kind().equals("field")
+          ? CodeBlock.of("$L.$N()", req, plan.field(o.requestType(), o.body().field()).name())
+          : CodeBlock.of("$L", req));
     }
-    return "wire()." + o.name() + "(" + String.join(", ", args) + ")";
+    return CodeBlock.of("wire().$N($L)", o.name(), CodeBlock.join(args, ", "));
   }
 
-  String pathValue(Ctx c, Operation o, PathParam p, String req) {
-    if (p.source().equals("config")) return "accountId()";
+  CodeBlock pathValue(Operation o, PathParam p, String req) {
+    if (p.source().equals("config")) return CodeBlock.of("accountId()");
     Field f = plan.field(o.requestType(), p.name());
-    return "path(" + stringValue(c, o.requestType(), f.wireName(), req + "." + f.name() + "()") + ", " + Src.str(p.name()) + ")";
+    return CodeBlock.of("path($L, $S)", stringValue(o.requestType(), f.wireName(), CodeBlock.of("$L.$N()", req, f.name())), p.name());
   }
 
-  private String stringValue(Ctx c, String typeRef, String wire, String expr) {
+  /** A path or header value as its wire string: an enum by {@code value()}, other types by {@code String.valueOf}. */
+  private CodeBlock stringValue(String typeRef, String wire, CodeBlock expr) {
     Field f = plan.field(typeRef, wire);
     if (f.type().equals("string")) return expr;
-    if (plan.types.isEnum(f.type())) return "java.util.Optional.ofNullable(" + expr + ").map(it -> it.wireValue()).orElse(null)";
-    return "java.util.Optional.ofNullable(" + expr + ").map(String::valueOf).orElse(null)";
-  }
-
-  String query(Operation o, String req) {
-    StringBuilder b = new StringBuilder(QUERY + ".create()");
-    for (Param q : o.queryParams()) {
-      b.append("\n            .add(").append(Src.str(q.name())).append(", ").append(req).append('.').append(q.field()).append("())");
+    if (plan.types.isEnum(f.type())) {
+      return CodeBlock.of("$T.ofNullable($L).map($T::value).orElse(null)", Optional.class, expr, c(f.type()));
     }
-    return b.append("\n            .toMap()").toString();
+    return CodeBlock.of("$T.ofNullable($L).map(String::valueOf).orElse(null)", Optional.class, expr);
   }
 
-  private void overload(Src src, Ctx c, Operation o, String reqJ) {
+  private ClassName c(String ref) {
+    return plan.types.className(ref);
+  }
+
+  /** {@code QueryParams.create().add("name", request.name())...toMap()}, one parameter a line. */
+  CodeBlock query(Operation o, String req) {
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.create()", Poet.QUERY_PARAMS);
+    for (Param q : o.queryParams()) b.add("\n.add($S, $L.$N())", q.name(), req, q.field());
+    return b.add("\n.toMap()").build();
+  }
+
+  /**
+   * {@code op(requiredField, ...)} when the request has 1 to 4 required fields; {@code op()} when it
+   * has none, so that {@code clusters().list()} needs no empty request.
+   */
+  private void overload(TypeSpec.Builder type, Ctx c, Operation o, TypeName req) {
     List<String> required = Plan.nullSafe(o.required());
-    if (reqJ == null || required.isEmpty() || !plan.types.isRef(o.requestType()) || required.size() > 4) return;
-    List<String> params = new ArrayList<>();
-    StringBuilder build = new StringBuilder(reqJ + ".builder()");
+    if (!plan.hasOverload(o)) return;
+    MethodSpec.Builder m = MethodSpec.methodBuilder(o.name()).addModifiers(PUBLIC).returns(returnTypeOfMain(c, o))
+        .addJavadoc(required.isEmpty()
+            ? CodeBlock.of("Calls {@link #$L($L)} with an empty request.", o.name(), simple(req))
+            : CodeBlock.of("Calls {@link #$L($L)} with the required fields.", o.name(), simple(req)));
+    CodeBlock.Builder build = CodeBlock.builder().add("$T.builder()", req);
     for (String r : required) {
       Field f = plan.field(o.requestType(), r);
-      params.add(c.j(f.type()) + " " + f.name());
-      build.append('.').append(f.name()).append('(').append(f.name()).append(')');
+      m.addParameter(c.type(f.type()), f.name());
+      build.add(".$N($N)", f.name(), f.name());
     }
-    build.append(".build()");
-    String ret = returnTypeOfMain(c, o);
-    src.javadoc("Calls {@link #" + o.name() + "(" + reqJ + ")} with the required fields.");
-    src.open("public " + ret + " " + o.name() + "(" + String.join(", ", params) + ") {");
-    src.line((ret.equals("void") ? "" : "return ") + o.name() + "(" + build + ");");
-    src.close("}").line();
+    build.add(".build()");
+    boolean returns = !returnTypeOfMain(c, o).equals(TypeName.VOID);
+    m.addStatement(returns ? "return $N($L)" : "$N($L)", o.name(), build.build());
+    type.addMethod(m.build());
   }
 
-  String returnTypeOfMain(Ctx c, Operation o) {
-    if (o.pagination() != null) return "io.databricks4j.paging.PagedIterable<" + c.j(o.pagination().itemType()) + ">";
+  TypeName returnTypeOfMain(Ctx c, Operation o) {
+    if (o.pagination() != null) return ParameterizedTypeName.get(Poet.PAGED_ITERABLE, c.type(o.pagination().itemType()));
     if (o.waitStart() != null || o.lro() != null) return flows.longRunningType(c, o);
     return c.resp(o);
   }

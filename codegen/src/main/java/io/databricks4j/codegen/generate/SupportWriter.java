@@ -1,73 +1,88 @@
 package io.databricks4j.codegen.generate;
 
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 /** Small internal helpers the generated classes share, written into each module's internal package. */
 final class SupportWriter {
   private SupportWriter() {}
 
   static String toStringer(String pkg) {
-    Src s = new Src();
-    s.line("package " + pkg + ";").line();
-    s.javadoc("Builds {@code toString} of models: only set fields, sensitive ones as {@code ***}. Not public API.");
-    s.line("@javax.annotation.processing.Generated(\"io.databricks4j.codegen\")");
-    s.open("public final class ToStringer {");
-    s.line("private final StringBuilder b;");
-    s.line("private boolean first = true;").line();
-    s.open("public ToStringer(String name) {");
-    s.line("b = new StringBuilder(name).append('{');");
-    s.close("}").line();
-    s.open("public ToStringer add(String name, Object value) {");
-    s.line("return value == null ? this : append(name, String.valueOf(value));");
-    s.close("}").line();
-    s.open("public ToStringer addSensitive(String name, Object value) {");
-    s.line("return value == null ? this : append(name, \"***\");");
-    s.close("}").line();
-    s.open("private ToStringer append(String name, String value) {");
-    s.line("if (!first) b.append(\", \");");
-    s.line("first = false;");
-    s.line("b.append(name).append('=').append(value);");
-    s.line("return this;");
-    s.close("}").line();
-    s.line("@Override");
-    s.open("public String toString() {");
-    s.line("return b.toString() + '}';");
-    s.close("}");
-    s.close("}");
-    return s.toString();
+    ClassName self = ClassName.get(pkg, "ToStringer");
+    TypeSpec type = TypeSpec.classBuilder(self).addModifiers(PUBLIC, FINAL)
+        .addJavadoc(Poet.doc("Builds {@code toString} of models: only set fields, sensitive ones as {@code ***}. Not public API."))
+        .addAnnotation(Poet.generated())
+        .addField(StringBuilder.class, "b", PRIVATE, FINAL)
+        .addField(FieldSpec.builder(TypeName.BOOLEAN, "first", PRIVATE).initializer("true").build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(PUBLIC).addParameter(String.class, "name")
+            .addStatement("b = new $T(name).append('{')", StringBuilder.class).build())
+        .addMethod(MethodSpec.methodBuilder("add").addModifiers(PUBLIC).returns(self)
+            .addParameter(String.class, "name").addParameter(Object.class, "value")
+            .addStatement("return value == null ? this : append(name, $T.valueOf(value))", String.class).build())
+        .addMethod(MethodSpec.methodBuilder("addSensitive").addModifiers(PUBLIC).returns(self)
+            .addParameter(String.class, "name").addParameter(Object.class, "value")
+            .addStatement("return value == null ? this : append(name, $S)", "***").build())
+        .addMethod(MethodSpec.methodBuilder("append").addModifiers(PRIVATE).returns(self)
+            .addParameter(String.class, "name").addParameter(String.class, "value")
+            .addStatement("if (!first) b.append($S)", ", ")
+            .addStatement("first = false")
+            .addStatement("b.append(name).append('=').append(value)")
+            .addStatement("return this").build())
+        .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(PUBLIC)
+            .returns(String.class).addStatement("return b.toString() + '}'").build())
+        .build();
+    return Poet.source(pkg, type);
   }
 
   static String mappedWait(String pkg) {
-    Src s = new Src();
-    s.line("package " + pkg + ";").line();
-    s.javadoc("A wait whose polled value is mapped to the result the caller wants (an LRO's decoded response). Not public API.");
-    s.line("@javax.annotation.processing.Generated(\"io.databricks4j.codegen\")");
-    s.open("public final class MappedWait<S, T> implements io.databricks4j.wait.Wait<T> {");
-    s.line("private final io.databricks4j.wait.Wait<S> wait;");
-    s.line("private final java.util.function.Function<S, T> map;").line();
-    s.open("private MappedWait(io.databricks4j.wait.Wait<S> wait, java.util.function.Function<S, T> map) {");
-    s.line("this.wait = wait;");
-    s.line("this.map = map;");
-    s.close("}").line();
-    s.open("public static <S, T> io.databricks4j.wait.Wait<T> of(io.databricks4j.wait.Wait<S> wait, java.util.function.Function<S, T> map) {");
-    s.line("return new MappedWait<>(wait, map);");
-    s.close("}").line();
-    s.line("@Override");
-    s.open("public T get() {");
-    s.line("return map.apply(wait.get());");
-    s.close("}").line();
-    s.line("@Override");
-    s.open("public T get(java.time.Duration timeout) {");
-    s.line("return map.apply(wait.get(timeout));");
-    s.close("}").line();
-    s.javadoc("Progress values are the polled ones before they are done, so they are not mapped: {@code onProgress} sees none.");
-    s.line("@Override");
-    s.open("public T get(java.time.Duration timeout, java.util.function.Consumer<T> onProgress) {");
-    s.line("return map.apply(wait.get(timeout));");
-    s.close("}").line();
-    s.line("@Override");
-    s.open("public java.util.concurrent.CompletableFuture<T> toFuture() {");
-    s.line("return wait.toFuture().thenApply(map);");
-    s.close("}");
-    s.close("}");
-    return s.toString();
+    TypeVariableName s = TypeVariableName.get("S");
+    TypeVariableName t = TypeVariableName.get("T");
+    ClassName self = ClassName.get(pkg, "MappedWait");
+    TypeName waitS = ParameterizedTypeName.get(Poet.WAIT, s);
+    TypeName waitT = ParameterizedTypeName.get(Poet.WAIT, t);
+    TypeName map = ParameterizedTypeName.get(ClassName.get(Function.class), s, t);
+    TypeSpec type = TypeSpec.classBuilder(self).addModifiers(PUBLIC, FINAL).addTypeVariable(s).addTypeVariable(t)
+        .addSuperinterface(waitT)
+        .addJavadoc(Poet.doc("A wait whose polled value is mapped to the result the caller wants (an LRO's decoded "
+            + "response). Not public API."))
+        .addAnnotation(Poet.generated())
+        .addField(waitS, "wait", PRIVATE, FINAL)
+        .addField(map, "map", PRIVATE, FINAL)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE)
+            .addParameter(waitS, "wait").addParameter(map, "map")
+            .addStatement("this.wait = wait").addStatement("this.map = map").build())
+        .addMethod(MethodSpec.methodBuilder("of").addModifiers(PUBLIC, STATIC).addTypeVariable(s).addTypeVariable(t)
+            .returns(waitT).addParameter(waitS, "wait").addParameter(map, "map")
+            .addStatement("return new $T<>(wait, map)", self).build())
+        .addMethod(MethodSpec.methodBuilder("get").addAnnotation(Override.class).addModifiers(PUBLIC).returns(t)
+            .addStatement("return map.apply(wait.get())").build())
+        .addMethod(MethodSpec.methodBuilder("get").addAnnotation(Override.class).addModifiers(PUBLIC).returns(t)
+            .addParameter(Duration.class, "timeout")
+            .addStatement("return map.apply(wait.get(timeout))").build())
+        .addMethod(MethodSpec.methodBuilder("get").addAnnotation(Override.class).addModifiers(PUBLIC).returns(t)
+            .addJavadoc(Poet.doc("Progress values are the polled ones before they are done, so they are not mapped: "
+                + "{@code onProgress} sees none."))
+            .addParameter(Duration.class, "timeout")
+            .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), t), "onProgress")
+            .addStatement("return map.apply(wait.get(timeout))").build())
+        .addMethod(MethodSpec.methodBuilder("toFuture").addAnnotation(Override.class).addModifiers(PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), t))
+            .addStatement("return wait.toFuture().thenApply(map)").build())
+        .build();
+    return Poet.source(pkg, type);
   }
 }

@@ -1,5 +1,8 @@
 package io.databricks4j.codegen.generate;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import io.databricks4j.codegen.model.ApiModel.PackageDescription;
 import io.databricks4j.codegen.model.ApiModel.TypeDef;
 import java.util.List;
@@ -44,43 +47,33 @@ final class TypeIndex {
     return MODEL_ROOT + "." + pkg;
   }
 
-  /**
-   * The Java type of a type notation as written in a source of package {@code from}: models of
-   * that package by simple name, everything else fully qualified.
-   */
-  String java(String notation, String from) {
+  /** The Java type of a type notation. */
+  TypeName typeName(String notation) {
     if (notation.startsWith("list<")) {
-      return "java.util.List<" + java(inner(notation, 5), from) + ">";
+      return ParameterizedTypeName.get(ClassName.get(List.class), typeName(inner(notation, 5)));
     }
     if (notation.startsWith("map<")) {
       String[] kv = splitMap(inner(notation, 4));
-      return "java.util.Map<" + java(kv[0], from) + ", " + java(kv[1], from) + ">";
+      return ParameterizedTypeName.get(ClassName.get(Map.class), typeName(kv[0]), typeName(kv[1]));
     }
-    switch (notation) {
-      case "string", "timestamp", "duration", "field_mask", "bytes":
-        return "String";
-      case "boolean":
-        return "Boolean";
-      case "int32":
-        return "Integer";
-      case "int64":
-        return "Long";
-      case "double":
-        return "Double";
-      case "float":
-        return "Float";
-      case "any":
-        return "Object";
-      case "void":
-        return "Void";
-      case "stream":
-        return "java.io.InputStream";
-      default:
-        break;
-    }
-    TypeDef t = get(notation);
-    String pkg = modelPackage(t.packageName());
-    return pkg.equals(from) ? t.name() : pkg + "." + t.name();
+    return switch (notation) {
+      case "string", "timestamp", "duration", "field_mask", "bytes" -> ClassName.get(String.class);
+      case "boolean" -> ClassName.get(Boolean.class);
+      case "int32" -> ClassName.get(Integer.class);
+      case "int64" -> ClassName.get(Long.class);
+      case "double" -> ClassName.get(Double.class);
+      case "float" -> ClassName.get(Float.class);
+      case "any" -> ClassName.OBJECT;
+      case "void" -> ClassName.get(Void.class);
+      case "stream" -> ClassName.get(java.io.InputStream.class);
+      default -> className(notation);
+    };
+  }
+
+  /** The class of a model reference ({@code compute.State}). */
+  ClassName className(String ref) {
+    TypeDef t = get(ref);
+    return ClassName.get(modelPackage(t.packageName()), t.name());
   }
 
   private static String inner(String notation, int prefix) {

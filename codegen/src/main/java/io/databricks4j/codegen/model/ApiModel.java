@@ -67,7 +67,11 @@ public final class ApiModel {
   /** An accessor on a service that returns another service. */
   public record SubService(String accessor, String officialAccessor, String service) {}
 
-  /** One HTTP call. */
+  /**
+   * One HTTP call. {@code idempotent}: repeating it has the effect of sending it once (see
+   * {@code codegen/README.md} for the rule), so a failed attempt may be retried. {@code resumable}:
+   * a download whose server honours {@code Range}, so a body cut short resumes where it broke off.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record Operation(
       String name,
@@ -90,6 +94,8 @@ public final class ApiModel {
       @com.fasterxml.jackson.annotation.JsonProperty("wait") WaitStart waitStart,
       Lro lro,
       DataPlane dataPlane,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean idempotent,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean resumable,
       List<String> notes) {}
 
   /**

@@ -20,9 +20,12 @@ class ExtractorDeterminismTest {
   void reExtractionReproducesTheCommittedDescription() throws IOException {
     Path api = Path.of(System.getProperty("codegen.api.dir", "api"));
     String version = DescriptionIo.readIndex(api).sourceVersion();
-    Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "databricks",
-        "databricks-sdk-java", version, "databricks-sdk-java-" + version + "-sources.jar");
-    assumeTrue(Files.isRegularFile(jar), "sources jar not in ~/.m2: " + jar);
+    // the local repository Maven uses (set by the build), else the default one
+    Path repo = Path.of(System.getProperty("codegen.local.repository",
+        Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+    Path jar = repo.resolve(Path.of("com", "databricks", "databricks-sdk-java", version,
+        "databricks-sdk-java-" + version + "-sources.jar"));
+    assumeTrue(Files.isRegularFile(jar), "sources jar not in the local repository (run the extract profile once): " + jar);
 
     new Extractor(SourceSet.load(jar)).run(version).write(out);
 

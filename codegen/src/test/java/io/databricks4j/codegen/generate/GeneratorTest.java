@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class GeneratorTest {
     for (Service s : plan.services.values()) {
       Service owner = s.inheritedBy() == null ? s : plan.services.get(s.inheritedBy());
       Map<String, String> files = owner.level().equals("account") ? acct.files() : wsFiles;
-      String source = files.get(plan.serviceClass(owner));
+      String source = files.get(plan.serviceClass(owner).canonicalName());
       for (Operation o : Plan.nullSafe(s.operations())) {
         if (source == null || !source.contains(" " + ServiceWriter.directName(o) + "(")) {
           missing.add(Plan.key(s) + "." + o.name());
@@ -81,9 +82,33 @@ class GeneratorTest {
         .doesNotContain("io.databricks4j.service.catalog");
     assertThat(jobs.files()).containsKey("io.databricks4j.service.jobs.internal.ToStringer")
         .doesNotContainKey("io.databricks4j.service.compute.ClusterSpec");
-    Generator compute = new Generator(plan);
-    compute.generate("package", "compute");
-    assertThat(compute.referencedPackages("compute")).isEmpty();
+    assertThat(new PackageGraph(plan).packageDependencies("compute")).isEmpty();
+  }
+
+  @Test
+  void theDependenciesReadFromTheDescriptionAreThePackagesTheSourcesName() {
+    PackageGraph graph = new PackageGraph(plan);
+    for (String p : graph.packages()) {
+      Generator g = new Generator(plan);
+      g.generate("package", p);
+      assertThat(graph.packageDependencies(p)).as(p).isEqualTo(namedPackages(g.files(), p));
+    }
+    Generator acct = new Generator(plan);
+    acct.generate("account", null);
+    assertThat(graph.accountDependencies()).isEqualTo(namedPackages(acct.files(), ""));
+  }
+
+  /** API packages whose classes the rendered sources name, other than {@code own}. */
+  static Set<String> namedPackages(Map<String, String> files, String own) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("io\\.databricks4j\\.service\\.([a-z0-9]+)\\.").matcher("");
+    Set<String> found = new java.util.TreeSet<>();
+    for (String src : files.values()) {
+      m.reset(src);
+      while (m.find()) {
+        if (!m.group(1).equals(own) && !m.group(1).equals("internal")) found.add(m.group(1));
+      }
+    }
+    return found;
   }
 
   @Test
@@ -120,12 +145,77 @@ class GeneratorTest {
     String clusters = ws.files().get("io.databricks4j.service.compute.ClustersApi");
     assertThat(clusters)
         .contains("public ClusterDetails get(String clusterId)")
-        .contains("public io.databricks4j.paging.PagedIterable<ClusterDetails> list(ListClustersRequest request)")
-        .contains("public io.databricks4j.wait.LongRunning<CreateClusterResponse, ClusterDetails> create(CreateCluster request)")
-        .contains("public ClusterDetails createAndWait(CreateCluster request, java.time.Duration timeout)")
-        .contains("public ClusterDetails waitGetClusterRunning(String clusterId, java.time.Duration timeout)")
+        .contains("public PagedIterable<ClusterDetails> list(ListClustersRequest request)")
+        .contains("public PagedIterable<ClusterDetails> list() {")
+        .contains("public LongRunning<CreateClusterResponse, ClusterDetails> create(CreateCluster request)")
+        .contains("public ClusterDetails createAndWait(CreateCluster request, Duration timeout)")
+        .contains("public ClusterDetails waitGetClusterRunning(String clusterId, Duration timeout)")
+        .contains("import io.databricks4j.wait.LongRunning;")
         .contains("https://docs.databricks.com/api/workspace/clusters/get");
+    assertThat(qualifiedNamesInBody(clusters)).as("qualified io.databricks4j names in the body of ClustersApi").isEmpty();
     String wire = ws.files().get("io.databricks4j.service.compute.internal.ClustersWire");
-    assertThat(wire).contains("@feign.RequestLine(\"GET /api/2.0/permissions/clusters/{cluster_id}/permissionLevels\")");
+    assertThat(wire).contains("@RequestLine(\"GET /api/2.0/permissions/clusters/{cluster_id}/permissionLevels\")")
+        .contains("import feign.RequestLine;");
+  }
+
+  @Test
+  void noGeneratedSourceNamesAClassByItsQualifiedNameUnlessTwoShareASimpleName() {
+    Map<String, String> files = allPackages(new int[1]);
+    Generator acct = new Generator(plan);
+    acct.generate("account", null);
+    files.putAll(acct.files());
+    List<String> offenders = new ArrayList<>();
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      for (String name : qualifiedNamesInBody(e.getValue())) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        // a clash: another class of that simple name is imported or lives in the same package
+        boolean clash = e.getValue().contains("import ") && e.getValue().lines()
+            .anyMatch(l -> l.startsWith("import ") && l.endsWith("." + simple + ";") && !l.contains(name + ";"))
+            || files.containsKey(e.getKey().substring(0, e.getKey().lastIndexOf('.') + 1) + simple);
+        if (!clash) offenders.add(e.getKey() + ": " + name);
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
+  @Test
+  void anEnumIsOpenWithAPlainEnumOfItsKnownValues() {
+    Generator compute = new Generator(plan);
+    compute.generate("package", "compute");
+    assertThat(compute.files().get("io.databricks4j.service.compute.State"))
+        .contains("public final class State {")
+        .contains("public static final State UNKNOWN = new State(\"UNKNOWN\", Known.UNKNOWN);")
+        .contains("@JsonCreator(mode = JsonCreator.Mode.DELEGATING)")
+        .contains("public static State of(String value) {")
+        .contains("@JsonValue")
+        .contains("public Optional<Known> known() {")
+        .contains("public enum Known {");
+  }
+
+  @Test
+  void onlyRepeatablePostsAreMarkedIdempotent() {
+    Generator jobs = new Generator(plan);
+    jobs.generate("package", "jobs");
+    String wire = jobs.files().get("io.databricks4j.service.jobs.internal.JobsWire");
+    assertThat(wire).contains("import io.databricks4j.core.http.Idempotent;");
+    assertThat(wire.split("@Idempotent", -1)).hasSize(3); // runNow and submit
+    String api = jobs.files().get("io.databricks4j.service.jobs.JobsApi");
+    assertThat(api).contains("request = request.toBuilder().idempotencyToken(UUID.randomUUID().toString()).build();");
+    Generator files = new Generator(plan);
+    files.generate("package", "files");
+    assertThat(files.files().get("io.databricks4j.service.files.FilesApi"))
+        .contains("HttpResponse response = api.stream(http.build(), true);")
+        .doesNotContain("http.idempotent(true)");
+  }
+
+  /** {@code io.databricks4j...} names after the imports, string literals left out. */
+  static List<String> qualifiedNamesInBody(String source) {
+    String body = source.lines().filter(l -> !l.startsWith("package ") && !l.startsWith("import "))
+        .map(l -> l.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\""))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bio\\.databricks4j(\\.[A-Za-z_][A-Za-z0-9_]*)+").matcher(body);
+    List<String> found = new ArrayList<>();
+    while (m.find()) found.add(m.group());
+    return found;
   }
 }

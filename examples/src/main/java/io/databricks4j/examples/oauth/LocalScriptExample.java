@@ -2,7 +2,6 @@ package io.databricks4j.examples.oauth;
 
 import io.databricks4j.WorkspaceClient;
 import io.databricks4j.service.compute.ClusterDetails;
-import io.databricks4j.service.compute.ListClustersRequest;
 
 /**
  * A script on a workstation that signs in through the browser ({@code auth_type =
@@ -15,7 +14,7 @@ public final class LocalScriptExample {
 
   public static void main(String[] args) {
     try (WorkspaceClient w = WorkspaceClient.builder().authType("external-browser").build()) {
-      for (ClusterDetails c : w.clusters().list(ListClustersRequest.builder().build())) {
+      for (ClusterDetails c : w.clusters().list()) {
         System.out.println(c.clusterName() + " " + c.state());
       }
     }

@@ -7,7 +7,6 @@ import io.databricks4j.auth.oauth.Consent;
 import io.databricks4j.auth.oauth.OAuthClient;
 import io.databricks4j.auth.oauth.SessionCredentials;
 import io.databricks4j.service.compute.ClusterDetails;
-import io.databricks4j.service.compute.ListClustersRequest;
 import io.databricks4j.testkit.LocalWorkspace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -83,7 +82,7 @@ public final class WebAppExample implements AutoCloseable {
           SessionCredentials credentials = SessionCredentials.fromMap(saved, clientSecret);
           StringBuilder page = new StringBuilder("<h1>Your clusters</h1><ul>");
           try (WorkspaceClient w = WorkspaceClient.builder().host(host).credentialsProvider(credentials).build()) {
-            for (ClusterDetails c : w.clusters().list(ListClustersRequest.builder().build())) {
+            for (ClusterDetails c : w.clusters().list()) {
               page.append("<li>").append(c.clusterName()).append(" (").append(c.state()).append(")</li>");
             }
           }

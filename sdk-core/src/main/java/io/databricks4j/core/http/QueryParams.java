@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Query parameters for a Feign {@code @QueryMap}, written the way the official SDKs write them:
  * null values are skipped, a collection repeats the name, booleans are {@code true}/{@code false},
- * enums are their Jackson wire value ({@code @JsonProperty}/{@code @JsonValue}), numbers are plain
+ * enums are their Jackson wire value ({@code @JsonProperty}/{@code @JsonValue}: a generated open
+ * enum writes the value it was read with, known to this SDK or not), numbers are plain
  * ({@code 10000000000}, never {@code 1.0E10}) and nested objects are flattened to
  * {@code parent.child=value}.
  *

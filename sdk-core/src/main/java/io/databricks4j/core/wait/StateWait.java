@@ -13,7 +13,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Polls until the state of the polled value is a target (done) or a failure (thrown). */
+/**
+ * Polls until the state of the polled value is a target (done) or a failure (thrown). A state is
+ * named by its string form, the wire value for a generated enum, so a state added to the API after
+ * this SDK was built is reported as the service sent it; it settles nothing, so the wait goes on.
+ */
 final class StateWait<T> implements Wait<T> {
   private final String description;
   private final Supplier<T> poll;

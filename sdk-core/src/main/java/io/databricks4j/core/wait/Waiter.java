@@ -18,7 +18,9 @@ public final class Waiter {
    *
    * @param description what is awaited, for messages: {@code cluster 0123-abc to be RUNNING}
    * @param poll fetches the current value; its exceptions end the wait
-   * @param state the state of a value (an enum or a string); compared by equality or by name
+   * @param state the state of a value: a generated enum (whose string form is its wire value, known
+   *     to this SDK or not) or a string; compared by equality or by string form, and reported by
+   *     string form in time-out and failure messages
    * @param message the state message of a value, for the failure exception; may return null
    * @param defaultTimeout the time-out of {@link Wait#get()} and {@link Wait#toFuture()}
    */

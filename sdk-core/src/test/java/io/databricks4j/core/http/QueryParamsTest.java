@@ -62,6 +62,36 @@ class QueryParamsTest {
         Map.entry("filter_by.limit", "10000000000"));
   }
 
+  /** Shaped like a generated open enum: a value class whose JSON form is its wire value. */
+  static final class OpenState {
+    static final OpenState RUNNING = new OpenState("RUNNING");
+    private final String value;
+
+    private OpenState(String value) {
+      this.value = value;
+    }
+
+    static OpenState of(String value) {
+      return "RUNNING".equals(value) ? RUNNING : new OpenState(value);
+    }
+
+    @JsonValue
+    String value() {
+      return value;
+    }
+  }
+
+  @Test
+  void anOpenEnumIsWrittenAsItsWireValueKnownOrNot() {
+    Map<String, Object> q = QueryParams.create()
+        .add("state", OpenState.RUNNING)
+        .add("states", List.of(OpenState.RUNNING, OpenState.of("HIBERNATING")))
+        .toMap();
+    assertThat(q).containsExactly(
+        Map.entry("state", "RUNNING"),
+        Map.entry("states", List.of("RUNNING", "HIBERNATING")));
+  }
+
   @Test
   void aRequestTakesTheMapAsRepeatedParameters() {
     HttpRequest r = HttpRequest.builder("GET", "/api/2.1/jobs/list")

@@ -84,6 +84,41 @@ class WaiterTest {
         });
   }
 
+  /** Like a generated open enum: equal by value, and its string form is the value on the wire. */
+  record OpenState(String value) {
+    @Override
+    public String toString() {
+      return value;
+    }
+  }
+
+  record Warehouse(OpenState state) {}
+
+  @Test
+  void aStateTheSdkDoesNotKnowIsReportedRawInProgressAndInTheTimeOut() {
+    List<String> seen = new ArrayList<>();
+    Wait<Warehouse> w = Waiter.forStates("warehouse w1 to be RUNNING", () -> new Warehouse(new OpenState("HIBERNATING")),
+        Warehouse::state, List.of(new OpenState("RUNNING")), List.of(new OpenState("FAILED")), v -> null,
+        Duration.ofMinutes(20), fake());
+    assertThatThrownBy(() -> w.get(Duration.ofSeconds(30), v -> seen.add(String.valueOf(v.state()))))
+        .isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
+          assertThat(e.lastState()).contains("HIBERNATING");
+          assertThat(e.getMessage()).contains("last state: HIBERNATING");
+        });
+    assertThat(seen).isNotEmpty().containsOnly("HIBERNATING");
+  }
+
+  @Test
+  void aFailureStateIsNamedByItsWireValue() {
+    Wait<Warehouse> w = Waiter.forStates("warehouse w1 to be RUNNING", () -> new Warehouse(new OpenState("DELETED")),
+        Warehouse::state, List.of(new OpenState("RUNNING")), List.of(new OpenState("DELETED")), v -> "gone",
+        Duration.ofMinutes(20), fake());
+    assertThatThrownBy(w::get).isInstanceOfSatisfying(WaitFailedException.class, e -> {
+      assertThat(e.state()).isEqualTo("DELETED");
+      assertThat(e.getMessage()).contains("failure state DELETED: gone");
+    });
+  }
+
   @Test
   void statesMatchByNameToo() {
     Wait<Cluster> w = Waiter.forStates("c1", states(State.RUNNING), Cluster::state, Set.of("RUNNING"), Set.of(),

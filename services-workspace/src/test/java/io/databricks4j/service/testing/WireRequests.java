@@ -187,8 +187,8 @@ public final class WireRequests {
     TypeDef t = types.get(ref);
     if (t == null) throw new IllegalStateException("unknown type " + ref);
     if (t.kind().equals("enum")) {
-      Object first = javaClass(ref).getEnumConstants()[0];
-      return new Value(first, invoke(first, "wireValue"));
+      String wire = t.values().get(0).wire();
+      return new Value(invokeStatic(javaClass(ref), "of", wire), wire);
     }
     Object builder = builder(ref);
     Map<String, Object> json = new LinkedHashMap<>();
@@ -271,6 +271,14 @@ public final class WireRequests {
       return target.getClass().getMethod(method).invoke(target);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(method + "() of " + target.getClass().getName(), e);
+    }
+  }
+
+  private static Object invokeStatic(Class<?> type, String method, String arg) {
+    try {
+      return type.getMethod(method, String.class).invoke(null, arg);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(method + "(String) of " + type.getName(), e);
     }
   }
 

@@ -30,7 +30,7 @@ class SdkAccountAndAuthTest {
     try (AccountClient a = ws.accountClient()) {
       Workspace created = a.workspaces().createAndWait(CreateWorkspaceRequest.builder().workspaceName("sdk-ws")
           .awsRegion("us-west-2").build(), Duration.ofSeconds(30));
-      assertThat(created.workspaceStatus().name()).isEqualTo("RUNNING");
+      assertThat(created.workspaceStatus().value()).isEqualTo("RUNNING");
       assertThat(a.workspaces().list()).extracting(Workspace::workspaceName).contains("sdk-ws");
 
       for (int i = 0; i < 4; i++) {

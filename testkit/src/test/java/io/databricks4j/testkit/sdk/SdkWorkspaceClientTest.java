@@ -122,6 +122,6 @@ class SdkWorkspaceClientTest {
   void warehousesWaitForRunning() {
     var warehouse = w.warehouses().createAndWait(CreateWarehouseRequest.builder().name("sdk-wh").clusterSize("Small")
         .build(), Duration.ofSeconds(30));
-    assertThat(warehouse.state().name()).isEqualTo("RUNNING");
+    assertThat(warehouse.state().value()).isEqualTo("RUNNING");
   }
 }

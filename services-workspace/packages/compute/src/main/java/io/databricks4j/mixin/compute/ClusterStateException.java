@@ -8,7 +8,7 @@ import java.util.Optional;
 public class ClusterStateException extends DatabricksException {
   private static final long serialVersionUID = 1L;
   private final String clusterId;
-  private final State state;
+  private final transient State state;
 
   public ClusterStateException(String message, String clusterId, State state, Throwable cause) {
     super(message, cause);

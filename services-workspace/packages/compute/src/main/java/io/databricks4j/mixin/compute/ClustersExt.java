@@ -74,8 +74,9 @@ public class ClustersExt extends ClustersApi {
    * @return the cluster, running
    * @throws io.databricks4j.error.DatabricksError when there is no such cluster (the service answers
    *     {@code INVALID_PARAMETER_VALUE})
-   * @throws ClusterStateException when it is in, or falls into, {@code ERROR} or {@code UNKNOWN}, or
-   *     terminates while starting; the message carries the state message and termination reason
+   * @throws ClusterStateException when it is in, or falls into, {@code ERROR}, {@code UNKNOWN} or a
+   *     state this SDK does not know, or terminates while starting; the message carries the state,
+   *     the state message and the termination reason
    * @throws WaitTimeoutException when it does not run within {@code timeout}
    */
   public ClusterDetails ensureClusterIsRunning(String clusterId, Duration timeout) {
@@ -83,10 +84,12 @@ public class ClustersExt extends ClustersApi {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       ClusterDetails c = get(clusterId);
-      State state = c.state() == null ? State.UNKNOWN : c.state();
+      // no state, or one this SDK does not know, cannot be waited out: it fails like UNKNOWN
+      State.Known state = c.state() == null ? State.Known.UNKNOWN : c.state().known().orElse(State.Known.UNKNOWN);
       Duration left = Duration.between(Instant.now(), deadline);
       if (left.isNegative() || left.isZero()) {
-        throw new WaitTimeoutException("cluster " + clusterId + " to be RUNNING", timeout, state.wireValue(), c);
+        String raw = c.state() == null ? null : c.state().value();
+        throw new WaitTimeoutException("cluster " + clusterId + " to be RUNNING", timeout, raw, c);
       }
       try {
         switch (state) {
@@ -126,7 +129,7 @@ public class ClustersExt extends ClustersApi {
     }
     TerminationReason r = c.terminationReason();
     if (r != null && r.code() != null) {
-      sb.append(" (termination reason ").append(r.code().wireValue());
+      sb.append(" (termination reason ").append(r.code().value());
       if (r.parameters() != null && !r.parameters().isEmpty()) {
         sb.append(' ').append(r.parameters());
       }

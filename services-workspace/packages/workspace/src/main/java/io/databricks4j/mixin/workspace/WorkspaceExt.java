@@ -92,7 +92,7 @@ public class WorkspaceExt extends WorkspaceApi {
    */
   public InputStream download(String path, ExportFormat format, ProgressListener progress) {
     HttpRequest.Builder b = HttpRequest.builder("GET", "/api/2.0/workspace/export")
-        .query("path", path).query("format", format.wireValue()).query("direct_download", "true");
+        .query("path", path).query("format", format.value()).query("direct_download", "true");
     api.workspaceId().ifPresent(id -> b.header("X-Databricks-Workspace-Id", id));
     HttpResponse r = api.execute(b.build());
     long total = r.contentLength();
