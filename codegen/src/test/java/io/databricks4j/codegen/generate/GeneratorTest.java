@@ -135,7 +135,7 @@ class GeneratorTest {
         .contains("requires transitive io.databricks4j.service.provisioning;")
         .doesNotContain("services.workspace.client")
         .doesNotContain("io.databricks4j.service.compute;");
-    assertThat(acct.referencedPackages("")).contains("provisioning", "iam").doesNotContain("compute", "jobs");
+    assertThat(new PackageGraph(plan).accountDependencies()).contains("provisioning", "iam").doesNotContain("compute", "jobs");
   }
 
   @Test

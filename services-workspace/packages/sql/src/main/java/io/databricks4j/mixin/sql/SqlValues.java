@@ -42,7 +42,7 @@ final class SqlValues {
    */
   static String family(ColumnInfo column) {
     if (column.typeName() != null) {
-      return column.typeName().wireValue();
+      return column.typeName().value();
     }
     String text = column.typeText() == null ? "STRING" : column.typeText().trim().toUpperCase(Locale.ROOT);
     int end = text.length();

@@ -55,7 +55,7 @@ public class StatementExecutionExt extends StatementExecutionApi {
       if (System.nanoTime() >= deadline) {
         cancelExecution(response.statementId());
         throw new WaitTimeoutException("statement " + response.statementId() + " to end", timeout,
-            state(response).wireValue(), response);
+            state(response).value(), response);
       }
       sleep(pause, deadline);
       pause = pause.multipliedBy(2).compareTo(LAST_POLL) > 0 ? LAST_POLL : pause.multipliedBy(2);

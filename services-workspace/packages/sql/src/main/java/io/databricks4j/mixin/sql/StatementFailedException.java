@@ -25,9 +25,9 @@ public class StatementFailedException extends DatabricksException {
 
   static StatementFailedException of(StatementResponse r) {
     StatementStatus status = r.status();
-    String state = status == null || status.state() == null ? "UNKNOWN" : status.state().wireValue();
+    String state = status == null || status.state() == null ? "UNKNOWN" : status.state().value();
     ServiceError error = status == null ? null : status.error();
-    String code = error == null || error.errorCode() == null ? null : error.errorCode().wireValue();
+    String code = error == null || error.errorCode() == null ? null : error.errorCode().value();
     String text = error == null || error.message() == null ? "no error message" : error.message();
     String sqlState = status == null ? null : status.sqlState();
     String message = "statement " + r.statementId() + " is " + state + (code == null ? "" : " (" + code + ")") + ": "
