@@ -174,12 +174,14 @@ public class DbfsExt extends DbfsApi {
    */
   public void delete(String path, boolean recursive) {
     Delete request = Delete.builder().path(path).recursive(recursive).build();
-    for (int attempt = 1; ; attempt++) {
+    // each PARTIAL_DELETE answer is an installment of the operation, not a failure: the failures of
+    // each call are the pipeline's to retry
+    for (int installment = 1; ; installment++) {
       try {
         delete(request);
         return;
       } catch (DatabricksError e) {
-        if (!"PARTIAL_DELETE".equals(e.errorCode()) || attempt >= 1000) {
+        if (!"PARTIAL_DELETE".equals(e.errorCode()) || installment >= 1000) {
           throw e;
         }
         LOG.debug("DBFS deleted part of {}; deleting again", path);
