@@ -205,11 +205,15 @@ public final class ApiClient implements AutoCloseable {
   /**
    * Retries a whole operation of several requests from its start (an upload from a file, say) when
    * it fails in a way the failure table retries, at most {@code maxAttempts} times within {@code
-   * retry_timeout_seconds}. Only for operations that may be done again: their source can be read
-   * again and their first request starts afresh.
+   * retry_timeout_seconds}, waiting as the client's calls do ({@link HttpOptions#retryBackoff()}).
+   * Only for operations that may be done again: their source can be read again and their first
+   * request starts afresh. With {@code disable_retries}, the operation runs once.
    */
   public <T> T retrying(String what, int maxAttempts, java.util.function.Supplier<T> operation) {
-    return io.databricks4j.core.retry.Retrying.of(maxAttempts, java.time.Duration.ofSeconds(config.retryTimeoutSeconds()))
+    return io.databricks4j.core.retry.Retrying.of(config.disableRetries() ? 1 : maxAttempts,
+            java.time.Duration.ofSeconds(config.retryTimeoutSeconds()),
+            config.httpOptions().retryBackoff().orElseGet(io.databricks4j.core.retry.Backoff::exponential),
+            io.databricks4j.core.retry.Sleeper.system(), java.time.Clock.systemUTC())
         .run(what, operation);
   }
 

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databricks4j.WorkspaceClient;
+import io.databricks4j.core.HttpOptions;
 import io.databricks4j.error.DatabricksException;
 import io.databricks4j.error.NotFound;
 import io.databricks4j.error.ResourceAlreadyExists;
+import io.databricks4j.http.HttpPolicy;
+import io.databricks4j.http.HttpRequest;
+import io.databricks4j.http.HttpResponse;
 import io.databricks4j.mixin.files.DbfsOpenOptions;
 import io.databricks4j.mixin.files.TransferInterruptedException;
 import io.databricks4j.mixin.files.TransferOptions;
@@ -20,9 +24,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,15 +44,39 @@ class DbfsTest {
       .connectionReset(100).limit(1).build();
   private static LocalWorkspace ws;
   private static WorkspaceClient w;
+  /** Calls of {@link #counted} by verb and path, each counted once whatever its attempts. */
+  private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+  /** A client that counts its calls and waits 10 ms between attempts. */
+  private static WorkspaceClient counted;
 
   @BeforeAll
   static void start() {
     ws = LocalWorkspace.start();
     w = ws.client();
+    HttpPolicy count = new HttpPolicy() {
+      @Override
+      public Position position() {
+        return Position.PER_CALL;
+      }
+
+      @Override
+      public HttpResponse process(HttpRequest request, Chain chain) throws IOException {
+        CALLS.computeIfAbsent(request.method() + " " + request.path(), k -> new AtomicInteger()).incrementAndGet();
+        return chain.proceed(request);
+      }
+    };
+    counted = new WorkspaceClient(ws.configBuilder().httpOptions(HttpOptions.builder().policy(count)
+        .retryBackoff((n, retryAfter) -> Duration.ofMillis(10)).build()).build());
+  }
+
+  private static int calls(String endpoint) {
+    AtomicInteger n = CALLS.get("POST /api/2.0/dbfs/" + endpoint);
+    return n == null ? 0 : n.get();
   }
 
   @AfterAll
   static void stop() {
+    counted.close();
     w.close();
     ws.close();
   }
@@ -52,6 +84,7 @@ class DbfsTest {
   @AfterEach
   void noFaults() {
     ws.faults().clear();
+    CALLS.clear();
   }
 
   @Test
@@ -179,5 +212,53 @@ class DbfsTest {
         .satisfies(e -> assertThat(((TransferInterruptedException) e).bytesTransferred()).isEqualTo(2L * MB));
     out.close();
     assertThatThrownBy(() -> w.dbfs().getStatus("/tmp/retry/stream.bin")).isInstanceOf(NotFound.class);
+  }
+
+  @Test
+  void anUploadOfAPathInterruptedMidSequenceIsWrittenAgainAsOneCompleteFile(@TempDir Path tmp) throws IOException {
+    byte[] data = Payload.bytes(4 * MB + 3, 15);
+    Path file = tmp.resolve("in.bin");
+    Files.write(file, data);
+    long resetsBefore = ws.faults().injected(FaultPlan.Fault.CONNECTION_RESET);
+    long unavailableBefore = ws.faults().injected(FaultPlan.Fault.UNAVAILABLE);
+    AtomicBoolean armed = new AtomicBoolean();
+    // the third block of the first attempt is reset, and the close of the second answered 503 once
+    TransferOptions p = TransferOptions.builder().progress((done, total) -> {
+      if (done == 2L * MB && armed.compareAndSet(false, true)) {
+        ws.faults().add(RESET_NEXT_BLOCK);
+        ws.faults().add(FaultRule.forPaths("/api/2\\.0/dbfs/close").methods("POST").unavailable(100).limit(1).build());
+      }
+    }).build();
+
+    counted.dbfs().upload("/tmp/retry-path/data.bin", file, false, p);
+
+    assertThat(ws.faults().injected(FaultPlan.Fault.CONNECTION_RESET)).isEqualTo(resetsBefore + 1);
+    assertThat(ws.faults().injected(FaultPlan.Fault.UNAVAILABLE)).isEqualTo(unavailableBefore + 1);
+    assertThat(calls("create")).isEqualTo(2);
+    assertThat(calls("close")).isEqualTo(1);
+    assertThat(w.dbfs().list("/tmp/retry-path", true).stream().map(f -> f.path() + " " + f.fileSize()))
+        .containsExactly("/tmp/retry-path/data.bin " + data.length);
+    try (InputStream in = w.dbfs().download("/tmp/retry-path/data.bin")) {
+      assertThat(in.readAllBytes()).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void anUploadOfAnInputStreamIsNotRetried() {
+    AtomicBoolean armed = new AtomicBoolean();
+    TransferOptions p = TransferOptions.builder().progress((done, total) -> {
+      if (done == 2L * MB && armed.compareAndSet(false, true)) {
+        ws.faults().add(RESET_NEXT_BLOCK);
+      }
+    }).build();
+
+    assertThatThrownBy(() -> counted.dbfs().upload("/tmp/retry/once.bin", Payload.of(4L * MB, 16), true, p))
+        .isInstanceOf(TransferInterruptedException.class)
+        .hasMessageContaining("Writing dbfs:/tmp/retry/once.bin failed after 2097152 bytes had been added in 2 blocks")
+        .satisfies(e -> assertThat(((TransferInterruptedException) e).bytesTransferred()).isEqualTo(2L * MB));
+    assertThat(calls("create")).isEqualTo(1);
+    assertThat(calls("add-block")).isEqualTo(3);
+    assertThat(calls("close")).isZero();
+    assertThatThrownBy(() -> w.dbfs().getStatus("/tmp/retry/once.bin")).isInstanceOf(NotFound.class);
   }
 }

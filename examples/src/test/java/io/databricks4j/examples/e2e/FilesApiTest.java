@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databricks4j.WorkspaceClient;
+import io.databricks4j.core.HttpOptions;
 import io.databricks4j.error.AlreadyExists;
 import io.databricks4j.error.DatabricksError;
 import io.databricks4j.error.NotFound;
@@ -41,11 +42,15 @@ class FilesApiTest {
   private static final Pattern PART = Pattern.compile("bytes=(\\d+)-(\\d+)");
   private static LocalWorkspace ws;
   private static WorkspaceClient w;
+  /** A client that waits 10 ms between attempts, for the tests that retry on purpose. */
+  private static WorkspaceClient fast;
 
   @BeforeAll
   static void start() {
     ws = LocalWorkspace.start();
     w = ws.client();
+    fast = new WorkspaceClient(ws.configBuilder()
+        .httpOptions(HttpOptions.builder().retryBackoff((n, retryAfter) -> Duration.ofMillis(10)).build()).build());
     // the Files API serves paths in existing volumes only, as the service does
     w.volumes().create(CreateVolumeRequestContent.builder().catalogName("main").schemaName("default").name("files-api-test")
         .volumeType(VolumeType.MANAGED).build());
@@ -53,6 +58,7 @@ class FilesApiTest {
 
   @AfterAll
   static void stop() {
+    fast.close();
     w.close();
     ws.close();
   }
@@ -147,13 +153,36 @@ class FilesApiTest {
     ws.faults().add(FaultRule.forPaths("/api/2\\.0/fs/files/.*").methods("PUT").connectionReset(100).limit(1).build());
     List<Long> progress = new CopyOnWriteArrayList<>();
 
-    w.files().upload(DIR + "/retry.bin", file, false, TransferOptions.builder().progress((d, t) -> progress.add(d)).build());
+    fast.files().upload(DIR + "/retry.bin", file, false, TransferOptions.builder().progress((d, t) -> progress.add(d)).build());
 
     assertThat(ws.faults().injected(FaultPlan.Fault.CONNECTION_RESET)).isEqualTo(resetsBefore + 1);
     try (InputStream in = w.files().download(DIR + "/retry.bin").contents()) {
       assertThat(in.readAllBytes()).isEqualTo(data);
     }
     assertThat(progress).contains(0L).last().isEqualTo((long) data.length);
+  }
+
+  @Test
+  void anUploadOfAPathAnswered503IsSentAgainAndMakesOneCompleteFile(@TempDir Path tmp) throws IOException {
+    String dir = DIR + "/retry-503";
+    w.files().createDirectory(dir);
+    byte[] data = Payload.bytes(2 * 1024 * 1024 + 5, 14);
+    Path file = tmp.resolve("in.bin");
+    Files.write(file, data);
+    long before = ws.faults().injected(FaultPlan.Fault.UNAVAILABLE);
+    ws.faults().add(FaultRule.forPaths("/api/2\\.0/fs/files/.*").methods("PUT").unavailable(100).limit(1).build());
+    List<Long> progress = new CopyOnWriteArrayList<>();
+
+    fast.files().upload(dir + "/data.bin", file, false, TransferOptions.builder().progress((d, t) -> progress.add(d))
+        .build());
+
+    assertThat(ws.faults().injected(FaultPlan.Fault.UNAVAILABLE)).isEqualTo(before + 1);
+    assertThat(w.files().list(dir, true).stream().map(e -> e.path() + " " + e.fileSize()))
+        .containsExactly(dir + "/data.bin " + data.length);
+    try (InputStream in = w.files().download(dir + "/data.bin").contents()) {
+      assertThat(in.readAllBytes()).isEqualTo(data);
+    }
+    assertThat(progress).last().isEqualTo((long) data.length);
   }
 
   @Test
@@ -182,7 +211,7 @@ class FilesApiTest {
       try (InputStream in = c.files().download("/Volumes/a/b/c.bin", single).contents()) {
         assertThat(in.readAllBytes()).isEqualTo(data);
       }
-      assertThat(server.rangesAsked).containsExactly("", "bytes=700000-1999999");
+      assertThat(server.rangesAsked).containsExactly("", "bytes=700000-");
     }
   }
 
@@ -195,7 +224,58 @@ class FilesApiTest {
         assertThat(in.readAllBytes()).isEqualTo(data);
       }
       assertThat(server.rangesAsked).hasSize(3).first().isEqualTo("");
-      assertThat(server.rangesAsked.subList(1, 3)).allMatch(r -> r.matches("bytes=[1-9]\\d*-2999999"));
+      assertThat(server.rangesAsked.subList(1, 3)).allMatch(r -> r.matches("bytes=[1-9]\\d*-"));
+    }
+  }
+
+  @Test
+  void aDownloadBrokenAtSeveralPointsArrivesWholeAsAStreamAndToAFile(@TempDir Path tmp) throws IOException {
+    byte[] data = Payload.bytes(3_000_000, 15);
+    try (RangeServer server = new RangeServer(data, true, false, 100_000, 400_000, 7, 1);
+        WorkspaceClient c = server.client()) {
+      try (InputStream in = c.files().download("/Volumes/a/b/c.bin", TransferOptions.builder().parallelism(1).build())
+          .contents()) {
+        assertThat(in.readAllBytes()).isEqualTo(data);
+      }
+      assertThat(server.rangesAsked).containsExactly("", "bytes=100000-", "bytes=500000-", "bytes=500007-",
+          "bytes=500008-");
+    }
+    // in parallel to a file: the first stream and two of the parts break, each is resumed within its range
+    try (RangeServer server = new RangeServer(data, true, false).cut("bytes=0-", 300_000)
+        .cut("bytes=2500000-2999999", 100_000).cut("bytes=2000000-2499999", 1);
+        WorkspaceClient c = server.client()) {
+      TransferOptions parts = TransferOptions.builder().partSize(500_000).parallelism(3)
+          .parallelThreshold(Duration.ZERO).build();
+      c.files().download("/Volumes/a/b/c.bin", tmp.resolve("c.bin"), parts);
+      assertThat(Files.readAllBytes(tmp.resolve("c.bin"))).isEqualTo(data);
+      assertThat(server.rangesAsked).startsWith("bytes=0-", "bytes=300000-")
+          .contains("bytes=2600000-2999999", "bytes=2000001-2499999");
+    }
+  }
+
+  @Test
+  void aFileThatChangesWhileItIsDownloadedFailsSayingSo(@TempDir Path tmp) throws IOException {
+    byte[] data = Payload.bytes(2_000_000, 16);
+    try (RangeServer server = new RangeServer(data, true, false, 700_000).modifiedFrom(1);
+        WorkspaceClient c = server.client()) {
+      InputStream in = c.files().download("/Volumes/a/b/c.bin", TransferOptions.builder().parallelism(1).build())
+          .contents();
+      assertThatThrownBy(() -> Payload.sha256(in)).isInstanceOf(TransferInterruptedException.class)
+          .hasMessageContaining("the download of /Volumes/a/b/c.bin stopped at byte 700000")
+          .hasMessageContaining("the file changed while it was downloaded (it was Wed, 21 Oct 2015 07:28:00 GMT, now"
+              + " Thu, 22 Oct 2015 07:28:00 GMT); download it again");
+      in.close();
+    }
+    // a ranged part of another version of the file is refused before a byte of it is written
+    try (RangeServer server = new RangeServer(data, true, false).modifiedFrom(1); WorkspaceClient c = server.client()) {
+      TransferOptions parts = TransferOptions.builder().partSize(64 * 1024).parallelThreshold(Duration.ZERO).build();
+      assertThatThrownBy(() -> c.files().download("/Volumes/a/b/c.bin", tmp.resolve("c.bin"), parts))
+          .isInstanceOf(TransferInterruptedException.class)
+          .hasMessageContaining("the file /Volumes/a/b/c.bin changed while it was being downloaded (its Last-Modified"
+              + " went from Wed, 21 Oct 2015 07:28:00 GMT to Thu, 22 Oct 2015 07:28:00 GMT); download it again");
+      try (var listing = Files.list(tmp)) {
+        assertThat(listing).isEmpty();
+      }
     }
   }
 
@@ -313,12 +393,15 @@ class FilesApiTest {
   @Test
   void aDownloadThatKeepsDroppingFailsSayingWhereItStopped() {
     byte[] data = Payload.bytes(1_000_000, 8);
-    try (RangeServer server = new RangeServer(data, true, true, 10_000, 0, 0, 0); WorkspaceClient c = server.client()) {
-      TransferOptions twice = TransferOptions.builder().parallelism(1).maxAttempts(2).build();
-      assertThatThrownBy(() -> Payload.sha256(c.files().download("/Volumes/a/b/c.bin", twice).contents()))
+    try (RangeServer server = new RangeServer(data, true, false, 10_000, 0, 0, 0, 0, 0, 0, 0);
+        WorkspaceClient c = server.client()) {
+      TransferOptions single = TransferOptions.builder().parallelism(1).build();
+      assertThatThrownBy(() -> Payload.sha256(c.files().download("/Volumes/a/b/c.bin", single).contents()))
           .isInstanceOf(TransferInterruptedException.class)
-          .hasMessageContaining("stopped at byte")
-          .satisfies(e -> assertThat(((TransferInterruptedException) e).bytesTransferred()).isBetween(1L, 10_000L));
+          .hasMessageContaining("the download of /Volumes/a/b/c.bin stopped at byte 10000")
+          .hasMessageContaining("5 resumes in a row delivered nothing")
+          .satisfies(e -> assertThat(((TransferInterruptedException) e).bytesTransferred()).isEqualTo(10_000L));
+      assertThat(server.rangesAsked).hasSize(6);
     } catch (IOException e) {
       throw new AssertionError(e);
     }

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * {@link #holdOpenEnded(int)} stops a response that runs to the end of the file (no Range, or
  * {@code bytes=N-}) after so many bytes and waits for the client to drop the connection, counting
  * it in {@link #dropped}; a client that waits for the rest instead gets it after 10 s, uncounted.
+ * {@link #modifiedFrom(int)} changes the file (its Last-Modified) from a response on.
  */
 final class RangeServer implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
@@ -47,6 +48,7 @@ final class RangeServer implements AutoCloseable {
   private final AtomicInteger responses = new AtomicInteger();
   private final Map<String, Integer> cutRanges = new ConcurrentHashMap<>();
   private volatile int hold = -1;
+  private volatile int modifiedFrom = Integer.MAX_VALUE;
   final List<String> rangesAsked = new CopyOnWriteArrayList<>();
   final AtomicInteger dropped = new AtomicInteger();
 
@@ -72,6 +74,12 @@ final class RangeServer implements AutoCloseable {
   /** Holds every response that runs to the end of the file after {@code bytes} bytes until the client drops it. */
   RangeServer holdOpenEnded(int bytes) {
     hold = bytes;
+    return this;
+  }
+
+  /** Answers response {@code i} and every one after it with a later Last-Modified: the file changed. */
+  RangeServer modifiedFrom(int i) {
+    modifiedFrom = i;
     return this;
   }
 
@@ -126,11 +134,12 @@ final class RangeServer implements AutoCloseable {
           partial = true;
         }
         int length = to - from + 1;
+        int i = responses.getAndIncrement();
+        String modified = i >= modifiedFrom ? "Thu, 22 Oct 2015 07:28:00 GMT" : "Wed, 21 Oct 2015 07:28:00 GMT";
         String head = (partial ? "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes " + from + "-" + to + "/" + data.length
             : "HTTP/1.1 200 OK") + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length
-            + "\r\nLast-Modified: Wed, 21 Oct 2015 07:28:00 GMT" + (ranges ? "\r\nAccept-Ranges: bytes" : "") + "\r\n\r\n";
+            + "\r\nLast-Modified: " + modified + (ranges ? "\r\nAccept-Ranges: bytes" : "") + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        int i = responses.getAndIncrement();
         Integer cutHere = cutRanges.remove(range);
         int cut = cutHere != null ? cutHere : i < cuts.length ? cuts[i] : Integer.MAX_VALUE;
         boolean toTheEnd = !m.matches() || m.group(2).isEmpty();

@@ -122,4 +122,14 @@ class WorkspaceObjectsTest {
     assertThatThrownBy(() -> w.workspace().getStatus(root + "/missing")).isInstanceOf(NotFound.class);
     assertThatThrownBy(() -> w.workspace().download(root + "/missing", ExportFormat.SOURCE)).isInstanceOf(NotFound.class);
   }
+
+  @Test
+  void exportedBytesCutShortAreFetchedAgainInsideTheCall() throws IOException {
+    byte[] export = Payload.bytes(300_000, 17);
+    // a server that ends the first answer after 1000 bytes, then answers in full
+    try (RangeServer server = new RangeServer(export, false, false, 1000); WorkspaceClient c = server.client()) {
+      assertThat(c.workspace().downloadBytes("/Users/a/nb", ExportFormat.SOURCE)).isEqualTo(export);
+      assertThat(server.rangesAsked).containsExactly("", "");
+    }
+  }
 }

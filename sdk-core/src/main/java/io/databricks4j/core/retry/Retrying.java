@@ -75,8 +75,11 @@ public final class Retrying {
     }
   }
 
-  /** The failure to classify: a service error itself, else the I/O failure behind a pipeline's exception. */
-  private static Throwable cause(DatabricksException e) {
+  /**
+   * The failure {@link RetryClassifier} judges for {@code e}: a service error itself, else the I/O
+   * failure or service error behind it (a pipeline's exception, or a helper's that wraps one).
+   */
+  public static Throwable cause(DatabricksException e) {
     if (e instanceof DatabricksError) {
       return e;
     }

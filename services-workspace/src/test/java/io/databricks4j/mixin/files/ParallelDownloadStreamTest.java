@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databricks4j.error.DatabricksException;
+import io.databricks4j.http.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,17 +42,24 @@ class ParallelDownloadStreamTest {
     }
   }
 
+  /** A response whose connection can be dropped part-way: abort() closes the body without reading it. */
+  private static HttpResponse response(InputStream body) {
+    return HttpResponse.builder().status(206).body(body).onAbort(() -> FilesHttp.closeQuietly(body)).build();
+  }
+
+  private static HttpResponse range(long start, long end) {
+    return response(new ByteArrayInputStream(DATA, (int) start, (int) (end - start)));
+  }
+
   private static ParallelDownloadStream download(InputStream first, Duration threshold, int parallelism,
       ParallelDownloadStream.PartOpener parts, Progress progress) {
-    ResumingInputStream head = new ResumingInputStream("/f", first, 0, DATA.length,
-        (p, e) -> new ByteArrayInputStream(DATA, (int) p, (int) (e - p)), 1, null);
+    RangeStream head = new RangeStream("/f", response(first), 0, DATA.length, ParallelDownloadStreamTest::range, null);
     return new ParallelDownloadStream("/f", head, DATA.length, PART, parallelism, new SwitchPolicy(PART, threshold),
         parts, progress);
   }
 
-  private static ResumingInputStream part(long start, long end) {
-    return new ResumingInputStream("/f", null, start, end,
-        (p, e) -> new ByteArrayInputStream(DATA, (int) p, (int) (e - p)), 1, null);
+  private static RangeStream part(long start, long end) {
+    return new RangeStream("/f", null, start, end, ParallelDownloadStreamTest::range, null);
   }
 
   /** Reads {@code in} to its end 100 bytes at a time, so that where it goes parallel is known. */
@@ -109,9 +117,9 @@ class ParallelDownloadStreamTest {
   @Test
   void aFailedPartFailsTheRead() {
     ParallelDownloadStream in = download(new FirstResponse(), Duration.ZERO, 3,
-        (s, e) -> new ResumingInputStream("/f", null, s, e, (p, x) -> {
+        (s, e) -> new RangeStream("/f", null, s, e, (p, x) -> {
           throw new DatabricksException("part at " + p + " failed");
-        }, 1, null), new Progress(ProgressListener.NONE, DATA.length));
+        }, null), new Progress(ProgressListener.NONE, DATA.length));
     assertThatThrownBy(() -> readBy100(in)).isInstanceOf(TransferInterruptedException.class)
         .hasMessageContaining("part at " + (1100 + PART) + " failed");
     in.close();
@@ -119,9 +127,9 @@ class ParallelDownloadStreamTest {
 
   @Test
   void aClosedDownloadCannotBeReadAndItsPartsAreStopped() throws IOException {
-    List<ResumingInputStream> parts = new CopyOnWriteArrayList<>();
+    List<RangeStream> parts = new CopyOnWriteArrayList<>();
     ParallelDownloadStream in = download(new FirstResponse(), Duration.ZERO, 3, (s, e) -> {
-      ResumingInputStream p = part(s, e);
+      RangeStream p = part(s, e);
       parts.add(p);
       return p;
     }, new Progress(ProgressListener.NONE, DATA.length));
@@ -131,7 +139,7 @@ class ParallelDownloadStreamTest {
     }
     in.close();
     assertThatThrownBy(() -> in.read(buf)).isInstanceOf(IOException.class).hasMessageContaining("closed");
-    for (ResumingInputStream p : parts) {
+    for (RangeStream p : parts) {
       assertThatThrownBy(() -> p.read(buf)).isInstanceOf(IOException.class).hasMessageContaining("closed");
     }
   }

@@ -22,7 +22,6 @@ import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +44,11 @@ import org.slf4j.LoggerFactory;
 public class DbfsExt extends DbfsApi {
   private static final Logger LOG = LoggerFactory.getLogger("io.databricks4j");
 
+  private final ApiClient api;
+
   public DbfsExt(ApiClient api) {
     super(api);
+    this.api = api;
   }
 
   /**
@@ -172,12 +174,14 @@ public class DbfsExt extends DbfsApi {
    */
   public void delete(String path, boolean recursive) {
     Delete request = Delete.builder().path(path).recursive(recursive).build();
-    for (int attempt = 1; ; attempt++) {
+    // each PARTIAL_DELETE answer is an installment of the operation, not a failure: the failures of
+    // each call are the pipeline's to retry
+    for (int installment = 1; ; installment++) {
       try {
         delete(request);
         return;
       } catch (DatabricksError e) {
-        if (!"PARTIAL_DELETE".equals(e.errorCode()) || attempt >= 1000) {
+        if (!"PARTIAL_DELETE".equals(e.errorCode()) || installment >= 1000) {
           throw e;
         }
         LOG.debug("DBFS deleted part of {}; deleting again", path);
@@ -237,32 +241,28 @@ public class DbfsExt extends DbfsApi {
     return new DbfsInputStream(this, path, size, new Progress(listener, size));
   }
 
-  @FunctionalInterface
-  private interface Source {
-    InputStream open() throws IOException;
-  }
-
-  private void uploadReplayable(String path, boolean overwrite, long size, Source source, TransferOptions options) {
+  /**
+   * One create, add-block, ..., close sequence per attempt, each reading {@code source} from its
+   * start. An add-block may not be sent twice, so the client retries the upload as a whole
+   * ({@link ApiClient#retrying}); a failed attempt leaves its handle unclosed, so only a complete
+   * attempt makes a file.
+   */
+  private void uploadReplayable(String path, boolean overwrite, long size, ReplayableSource source,
+      TransferOptions options) {
     Progress progress = new Progress(options.progress(), size);
-    for (int attempt = 1; ; attempt++) {
-      progress.restart();
-      try (InputStream in = source.open(); DbfsOutputStream out = new DbfsOutputStream(this, path, overwrite, progress)) {
-        in.transferTo(out);
-        return;
-      } catch (TransferInterruptedException e) {
-        if (attempt >= options.maxAttempts() || !Retries.retryable(e.getCause())) {
-          throw e;
+    try {
+      api.retrying("upload of dbfs:" + path, options.maxAttempts(), () -> {
+        progress.restart();
+        try (InputStream in = source.open(); DbfsOutputStream out = new DbfsOutputStream(this, path, overwrite, progress)) {
+          in.transferTo(out);
+        } catch (IOException e) {
+          throw new ReplayableSource.Unreadable(e);
         }
-        LOG.warn("upload of dbfs:{} interrupted after {} of {} bytes ({}); writing it again from the start, attempt {} of {}",
-            path, e.bytesTransferred(), size, e.getCause().getMessage(), attempt + 1, options.maxAttempts());
-        try {
-          Retries.pause(attempt, e.getCause());
-        } catch (InterruptedIOException ie) {
-          throw new DatabricksException("interrupted while waiting to retry the upload of dbfs:" + path, ie);
-        }
-      } catch (IOException e) {
-        throw new DatabricksException("cannot read the contents to upload to dbfs:" + path + ": " + e, e);
-      }
+        return null;
+      });
+    } catch (ReplayableSource.Unreadable e) {
+      throw new DatabricksException("cannot read the contents to upload to dbfs:" + path + ": " + e.getCause(),
+          e.getCause());
     }
   }
 }

@@ -24,7 +24,7 @@ final class FileDownload {
   private static final Logger LOG = LoggerFactory.getLogger("io.databricks4j");
   private static final int COPY_BUFFER = 64 * 1024;
 
-  private record Part(ResumingInputStream in, Future<?> done) {}
+  private record Part(RangeStream in, Future<?> done) {}
 
   private final String path;
   private final long total;
@@ -47,7 +47,7 @@ final class FileDownload {
   }
 
   /** Writes the file from {@code head}, which is at its start, into {@code out}. */
-  void run(ResumingInputStream head, FileChannel out) {
+  void run(RangeStream head, FileChannel out) {
     List<Part> running = new ArrayList<>();
     List<Part> all = new ArrayList<>();
     ExecutorService pool = null;
@@ -80,7 +80,7 @@ final class FileDownload {
         while (low - partSize >= position + partSize && running.size() < parallelism - 1) {
           long start = low - partSize;
           long end = low;
-          ResumingInputStream in = parts.open(start, end);
+          RangeStream in = parts.open(start, end);
           Part p = new Part(in, pool.submit(() -> copy(in, out, start)));
           running.add(p);
           all.add(p);
@@ -128,7 +128,7 @@ final class FileDownload {
     }
   }
 
-  private Void copy(ResumingInputStream in, FileChannel out, long offset) {
+  private Void copy(RangeStream in, FileChannel out, long offset) {
     byte[] buf = new byte[COPY_BUFFER];
     long at = offset;
     try (in) {

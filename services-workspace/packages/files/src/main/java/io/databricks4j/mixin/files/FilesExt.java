@@ -1,6 +1,8 @@
 package io.databricks4j.mixin.files;
 
 import io.databricks4j.core.ApiClient;
+import io.databricks4j.core.retry.RetryClassifier;
+import io.databricks4j.core.retry.Retrying;
 import io.databricks4j.mixin.internal.TreeIterator;
 import io.databricks4j.http.HttpRequest;
 import io.databricks4j.http.RequestBody;
@@ -17,7 +19,6 @@ import io.databricks4j.service.files.UploadRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Files API ({@code /Volumes/...}) with streaming transfers: uploads send the body as it is
@@ -46,8 +45,6 @@ import org.slf4j.LoggerFactory;
  * {@link TransferInterruptedException} saying how many bytes were sent and what the path holds now.
  */
 public class FilesExt extends FilesApi {
-  private static final Logger LOG = LoggerFactory.getLogger("io.databricks4j");
-
   private final ApiClient api;
 
   public FilesExt(ApiClient api) {
@@ -189,46 +186,61 @@ public class FilesExt extends FilesApi {
     deleteDirectory(directoryPath);
   }
 
-  @FunctionalInterface
-  private interface Source {
-    InputStream open() throws IOException;
+  /**
+   * One PUT per attempt, each reading {@code source} from its start. The pipeline cannot send a
+   * stream twice, so the client retries the upload as a whole ({@link ApiClient#retrying}), up to
+   * {@link TransferOptions#maxAttempts()} times.
+   */
+  private void uploadReplayable(String path, Boolean overwrite, long length, ReplayableSource source,
+      TransferOptions options) {
+    Attempts attempts = new Attempts(source, new Progress(options.progress(), length));
+    try {
+      api.retrying("upload of " + path, options.maxAttempts(), () -> {
+        put(path, overwrite, attempts.next(), length);
+        return null;
+      });
+    } catch (ReplayableSource.Unreadable e) {
+      throw new DatabricksException("cannot read the contents to upload to " + path + ": " + e.getCause(), e.getCause());
+    } catch (DatabricksException e) {
+      if (attempts.count > 1 && !Boolean.TRUE.equals(overwrite) && e instanceof DatabricksError d
+          && d.statusCode() == 409) {
+        throw interruptedUpload(path, attempts.sent(), e, "An earlier attempt was interrupted and now the file exists:"
+            + " that attempt may have completed on the server. Check its contents, or upload with overwrite.");
+      }
+      if (!RetryClassifier.classify(Retrying.cause(e), true).retry()) {
+        throw e;
+      }
+      throw interruptedUpload(path, attempts.sent(), e, "The upload was attempted " + attempts.count + " times from"
+          + " its start, the most allowed by TransferOptions.maxAttempts and retry_timeout_seconds.");
+    }
   }
 
-  private void uploadReplayable(String path, Boolean overwrite, long length, Source source, TransferOptions options) {
-    Progress progress = new Progress(options.progress(), length);
-    int failures = 0;
-    while (true) {
+  /** The attempts of a replayable upload: how many were made, and what the last one read. */
+  private static final class Attempts {
+    private final ReplayableSource source;
+    private final Progress progress;
+    int count;
+    private CountingInputStream last;
+
+    Attempts(ReplayableSource source, Progress progress) {
+      this.source = source;
+      this.progress = progress;
+    }
+
+    /** The source opened again, its progress counted from zero. */
+    CountingInputStream next() {
+      count++;
       progress.restart();
-      CountingInputStream in;
       try {
-        in = new CountingInputStream(source.open(), progress);
+        last = new CountingInputStream(source.open(), progress);
       } catch (IOException e) {
-        throw new DatabricksException("cannot read the contents to upload to " + path + ": " + e, e);
+        throw new ReplayableSource.Unreadable(e);
       }
-      try {
-        put(path, overwrite, in, length);
-        return;
-      } catch (DatabricksException e) {
-        failures++;
-        if (failures > 1 && !Boolean.TRUE.equals(overwrite) && e instanceof DatabricksError d && d.statusCode() == 409) {
-          throw interruptedUpload(path, in.count(), e, "An earlier attempt was interrupted and now the file exists:"
-              + " that attempt may have completed on the server. Check its contents, or upload with overwrite.");
-        }
-        if (!Retries.retryable(e)) {
-          throw e;
-        }
-        if (failures >= options.maxAttempts()) {
-          throw interruptedUpload(path, in.count(), e, "The upload was attempted " + failures
-              + " times from its start, the most allowed (TransferOptions.maxAttempts).");
-        }
-        LOG.warn("upload of {} interrupted after {} of {} bytes ({}); sending it again from the start, attempt {} of {}",
-            path, in.count(), length, e.getMessage(), failures + 1, options.maxAttempts());
-        try {
-          Retries.pause(failures, e);
-        } catch (InterruptedIOException ie) {
-          throw new DatabricksException("interrupted while waiting to retry the upload of " + path, ie);
-        }
-      }
+      return last;
+    }
+
+    long sent() {
+      return last == null ? 0 : last.count();
     }
   }
 
@@ -253,7 +265,7 @@ public class FilesExt extends FilesApi {
     if (overwrite != null) {
       b.query("overwrite", overwrite.toString());
     }
-    api.execute(b.build()).close();
+    api.call(b.build());
   }
 
   private TransferInterruptedException interruptedUpload(String path, long sent, RuntimeException cause, String why) {

@@ -3,7 +3,6 @@ package io.databricks4j.mixin.files;
 import io.databricks4j.core.ApiClient;
 import io.databricks4j.http.HttpRequest;
 import io.databricks4j.http.HttpResponse;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -41,44 +40,12 @@ final class FilesHttp {
     return b;
   }
 
-  /** The body of {@code response}; closing it releases the response, whatever happens. */
-  static ResponseBody body(HttpResponse response) {
-    return new ResponseBody(response);
-  }
-
-  /**
-   * A response body that can also be abandoned part-way. {@link #close()} reads what is left so that
-   * the connection can be used again, which is right at the end of a range and wrong in the middle of
-   * a large file: {@link #abort()} closes the connection instead.
-   */
-  static final class ResponseBody extends FilterInputStream {
-    private final HttpResponse response;
-
-    ResponseBody(HttpResponse response) {
-      super(response.body());
-      this.response = response;
-    }
-
-    /** Whether {@link #abort()} can drop the connection rather than read the rest of the body. */
-    boolean abortable() {
-      return response.abortable();
-    }
-
-    /**
-     * Closes the connection without reading the rest of the body; when that is not possible, reads
-     * it as {@link #close()} does. Any thread may call it, also while another one is reading.
-     */
-    void abort() {
-      try {
-        response.abort();
-      } catch (RuntimeException ignored) {
-        // the connection is discarded either way
-      }
-    }
-
-    @Override
-    public void close() {
-      closeQuietly(response);
+  /** Drops the connection of {@code response} without reading the rest of its body. */
+  static void abortQuietly(HttpResponse response) {
+    try {
+      response.abort();
+    } catch (RuntimeException ignored) {
+      // the connection is discarded either way
     }
   }
 

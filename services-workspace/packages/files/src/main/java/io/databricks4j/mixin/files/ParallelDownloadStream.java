@@ -20,7 +20,7 @@ final class ParallelDownloadStream extends ChunkedInputStream {
   /** Makes the stream of bytes {@code [start, end)} of the file; it connects on its first read. */
   @FunctionalInterface
   interface PartOpener {
-    ResumingInputStream open(long start, long end);
+    RangeStream open(long start, long end);
   }
 
   private final String path;
@@ -34,7 +34,7 @@ final class ParallelDownloadStream extends ChunkedInputStream {
   /** Parts requested and not yet read, in file order. */
   private final ArrayDeque<PartBuffer> ahead = new ArrayDeque<>();
   private SwitchPolicy policy;
-  private ResumingInputStream head;
+  private RangeStream head;
   private PartBuffer current;
   private ExecutorService pool;
   private long position;
@@ -45,7 +45,7 @@ final class ParallelDownloadStream extends ChunkedInputStream {
    * @param head the first stream, from its position to {@code total}
    * @param policy when to go parallel; null: never
    */
-  ParallelDownloadStream(String path, ResumingInputStream head, long total, long partSize, int parallelism,
+  ParallelDownloadStream(String path, RangeStream head, long total, long partSize, int parallelism,
       SwitchPolicy policy, PartOpener parts, Progress progress) {
     super("the download of " + path);
     this.path = path;

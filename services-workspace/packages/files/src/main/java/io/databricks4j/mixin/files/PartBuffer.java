@@ -17,7 +17,7 @@ final class PartBuffer {
   private final int length;
   private final Chunks chunks;
   private final byte[][] held;
-  private final ResumingInputStream source;
+  private final RangeStream source;
   /** Guarded by this: bytes received, whether the fill stopped, and why when it failed. */
   private int received;
   private boolean cancelled;
@@ -26,7 +26,7 @@ final class PartBuffer {
   private int read;
 
   /** @param source the stream of bytes {@code [start, end)}, not read yet */
-  PartBuffer(long start, long end, ResumingInputStream source, Chunks chunks) {
+  PartBuffer(long start, long end, RangeStream source, Chunks chunks) {
     this.start = start;
     this.source = source;
     this.length = Math.toIntExact(end - start);
@@ -49,7 +49,7 @@ final class PartBuffer {
 
   /** The worker's side: reads the part from its source to its end, then closes the source. */
   void fill() {
-    ResumingInputStream in = source;
+    RangeStream in = source;
     try (in) {
       int at = 0;
       while (at < length) {

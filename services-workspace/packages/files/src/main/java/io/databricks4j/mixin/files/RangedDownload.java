@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * not. Either way the file is read as that one stream, as fast as one request can be; when the
  * server serves ranges and that stream is slow for the size of the file
  * ({@link TransferOptions#parallelThreshold()}), ranged requests join it
- * ({@link ParallelDownloadStream}, {@link FileDownload}). An interrupted response is resumed from the
- * next byte, and every answer must be of the same file (size and Last-Modified), or the download
- * fails rather than mix two versions.
+ * ({@link ParallelDownloadStream}, {@link FileDownload}). Every response is a resumable stream of
+ * the pipeline ({@code ApiClient.stream(request, true)}): a dropped connection is resumed from the
+ * next byte by the pipeline, which checks that the file is unchanged. Each ranged part must be of
+ * the same file as the first answer too (ETag, Last-Modified, size), or the download fails rather
+ * than mix two versions.
  */
 final class RangedDownload {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
@@ -34,6 +36,7 @@ final class RangedDownload {
   private HttpResponse first;
   private boolean ranged;
   private long total = -1;
+  private String etag;
   private String lastModified;
   private String contentType;
 
@@ -45,19 +48,20 @@ final class RangedDownload {
 
   /** Sends the first request; a missing file is a {@link io.databricks4j.error.NotFound} here. */
   RangedDownload start() {
-    HttpRequest.Builder b = FilesHttp.request(api, "GET", path).header("Accept", "application/octet-stream");
+    HttpRequest.Builder b = get();
     if (options.parallelism() > 1) {
       b.header("Range", "bytes=0-");
     }
     try {
-      first = api.execute(b.build());
+      first = api.stream(b.build(), true);
     } catch (DatabricksError e) {
       if (e.statusCode() != 416) {
         throw e;
       }
       // an empty file has no byte 0 to serve
-      first = api.execute(FilesHttp.request(api, "GET", path).header("Accept", "application/octet-stream").build());
+      first = api.stream(get().build(), true);
     }
+    etag = first.header("ETag").orElse(null);
     lastModified = first.header("Last-Modified").orElse(null);
     contentType = first.header("Content-Type").orElse(null);
     if (first.status() == 206) {
@@ -69,17 +73,21 @@ final class RangedDownload {
     return this;
   }
 
+  private HttpRequest.Builder get() {
+    return FilesHttp.request(api, "GET", path).header("Accept", "application/octet-stream");
+  }
+
   /** Whether ranged requests may join the first stream: the server serves them and there is room for a few. */
   private boolean mayGoParallel() {
     return ranged && total > 2 * options.partSize() && options.parallelism() > 1;
   }
 
-  private ResumingInputStream head() {
-    return new ResumingInputStream(path, FilesHttp.body(first), 0, total, this::open, options.maxAttempts(), null);
+  private RangeStream head(Progress progress) {
+    return new RangeStream(path, first, 0, total, this::open, progress);
   }
 
-  private ResumingInputStream part(long start, long end) {
-    return new ResumingInputStream(path, null, start, end, this::open, options.maxAttempts(), null);
+  private RangeStream part(long start, long end) {
+    return new RangeStream(path, null, start, end, this::open, null);
   }
 
   /** The download as a stream, with its headers. */
@@ -87,11 +95,10 @@ final class RangedDownload {
     Progress progress = new Progress(options.progress(), total);
     InputStream contents;
     if (mayGoParallel()) {
-      contents = new ParallelDownloadStream(path, head(), total, options.partSize(), options.parallelism(),
+      contents = new ParallelDownloadStream(path, head(null), total, options.partSize(), options.parallelism(),
           SwitchPolicy.of(options), this::part, progress);
     } else {
-      contents = new ResumingInputStream(path, FilesHttp.body(first), 0, total, this::open, options.maxAttempts(),
-          progress);
+      contents = head(progress);
     }
     return DownloadResponse.builder().contentLength(total < 0 ? null : total).contentType(contentType)
         .lastModified(lastModified).contents(contents).build();
@@ -103,42 +110,47 @@ final class RangedDownload {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       new FileDownload(path, total, options.partSize(), options.parallelism(),
-          mayGoParallel() ? SwitchPolicy.of(options) : null, this::part, progress).run(head(), channel);
+          mayGoParallel() ? SwitchPolicy.of(options) : null, this::part, progress).run(head(null), channel);
     }
   }
 
-  /** Opens bytes {@code [position, end)} and checks that they are of the same file. */
-  private InputStream open(long position, long end) {
-    HttpRequest.Builder b = FilesHttp.request(api, "GET", path).header("Accept", "application/octet-stream")
-        .header("Range", "bytes=" + position + "-" + (end >= 0 ? Long.toString(end - 1) : ""));
-    HttpResponse r = api.execute(b.build());
-    InputStream body = FilesHttp.body(r);
+  /** Opens bytes {@code [position, end)}, resumable, and checks that they are of the same file as the first answer. */
+  private HttpResponse open(long position, long end) {
+    HttpRequest request = get().header("Range", "bytes=" + position + "-" + (end >= 0 ? Long.toString(end - 1) : ""))
+        .build();
+    HttpResponse r = api.stream(request, true);
     try {
-      String lm = r.header("Last-Modified").orElse(null);
-      if (lastModified != null && lm != null && !lastModified.equals(lm)) {
-        throw changed("its Last-Modified went from " + lastModified + " to " + lm);
-      }
+      same("ETag", etag, r);
+      same("Last-Modified", lastModified, r);
       if (r.status() == 206) {
         ContentRange cr = contentRange(r);
         if (cr.start != position || (total >= 0 && cr.total >= 0 && cr.total != total)) {
           throw changed("asked for bytes from " + position + " of " + total + ", got " + r.header("Content-Range").orElse(""));
         }
-        return body;
+        return r;
       }
       if (r.status() == 200) {
         if (total >= 0 && r.contentLength() >= 0 && r.contentLength() != total) {
           throw changed("its size went from " + total + " to " + r.contentLength() + " bytes");
         }
-        body.skipNBytes(position);
-        return body;
+        r.body().skipNBytes(position);
+        return r;
       }
       throw new DatabricksException("unexpected HTTP " + r.status() + " to a Range request for " + path);
     } catch (IOException e) {
-      FilesHttp.closeQuietly(body);
+      FilesHttp.abortQuietly(r);
       throw new DatabricksException("cannot skip to byte " + position + " of " + path + ": " + e, e);
     } catch (RuntimeException e) {
-      FilesHttp.closeQuietly(body);
+      FilesHttp.abortQuietly(r);
       throw e;
+    }
+  }
+
+  /** Fails when {@code r} has header {@code name} and the first answer had another value. */
+  private void same(String name, String first, HttpResponse r) {
+    String now = r.header(name).orElse(null);
+    if (first != null && now != null && !first.equals(now)) {
+      throw changed("its " + name + " went from " + first + " to " + now);
     }
   }
 
@@ -153,7 +165,7 @@ final class RangedDownload {
     String v = r.header("Content-Range").orElse("");
     Matcher m = CONTENT_RANGE.matcher(v.trim());
     if (!m.matches()) {
-      FilesHttp.closeQuietly(r);
+      FilesHttp.abortQuietly(r);
       throw new DatabricksException("the server answered a Range request for " + path
           + " with HTTP 206 and an unreadable Content-Range: '" + v + "'");
     }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How an upload or a download runs: progress reporting, when and how a download fetches ranges in
- * parallel, and how many times an interrupted transfer is attempted. Immutable;
+ * parallel, and how many times an interrupted upload is attempted. Immutable;
  * {@link #defaults()}, {@link #builder()}, {@link #toBuilder()}.
  *
  * <p>A download starts as one streaming request for the whole file, which on a fast link is as
@@ -86,8 +86,10 @@ public final class TransferOptions {
   }
 
   /**
-   * Attempts of a replayable upload (a Path or bytes) before it fails, and reconnections in a row
-   * without receiving a byte before a download fails.
+   * Attempts of an upload from a Path or bytes, each from its start, before it fails; the waits
+   * between them and {@code retry_timeout_seconds} are the client's, as for any call. An upload
+   * from an InputStream is attempted once. Downloads do not use it: a dropped connection is resumed
+   * from the next byte by the client's pipeline, up to 5 times in a row without receiving a byte.
    */
   public int maxAttempts() {
     return maxAttempts;

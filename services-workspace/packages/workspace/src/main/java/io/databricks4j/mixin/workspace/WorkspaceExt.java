@@ -91,10 +91,7 @@ public class WorkspaceExt extends WorkspaceApi {
    * @throws io.databricks4j.error.NotFound when there is no such object
    */
   public InputStream download(String path, ExportFormat format, ProgressListener progress) {
-    HttpRequest.Builder b = HttpRequest.builder("GET", "/api/2.0/workspace/export")
-        .query("path", path).query("format", format.value()).query("direct_download", "true");
-    api.workspaceId().ifPresent(id -> b.header("X-Databricks-Workspace-Id", id));
-    HttpResponse r = api.execute(b.build());
+    HttpResponse r = api.stream(export(path, format), false);
     long total = r.contentLength();
     return new FilterInputStream(r.body()) {
       private long done;
@@ -134,13 +131,20 @@ public class WorkspaceExt extends WorkspaceApi {
     }
   }
 
-  /** The bytes of the object at {@code path} exported in {@code format}. */
+  /**
+   * The bytes of the object at {@code path} exported in {@code format}, read inside the attempt: a
+   * connection lost while they arrive is retried like any failed call.
+   */
   public byte[] downloadBytes(String path, ExportFormat format) {
-    try (InputStream in = download(path, format)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new DatabricksException("cannot export " + path + ": " + e, e);
-    }
+    return api.call(export(path, format), response -> response.body().readAllBytes());
+  }
+
+  /** The export itself answers (direct_download): no JSON with Base64 to decode. */
+  private HttpRequest export(String path, ExportFormat format) {
+    HttpRequest.Builder b = HttpRequest.builder("GET", "/api/2.0/workspace/export")
+        .query("path", path).query("format", format.value()).query("direct_download", "true");
+    api.workspaceId().ifPresent(id -> b.header("X-Databricks-Workspace-Id", id));
+    return b.build();
   }
 
   /**
