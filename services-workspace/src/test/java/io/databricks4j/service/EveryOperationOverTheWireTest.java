@@ -59,7 +59,7 @@ class EveryOperationOverTheWireTest {
       assertThat(r.mismatches()).as("operations whose request does not match the description").isEmpty();
       assertThat(r.exercised()).isEqualTo(1025);
       assertThat(r.expectedExceptions()).hasSize(1).first().asString()
-          .startsWith("serving.ServingEndpointsDataPlane.query: UnsupportedOperationException");
+          .startsWith("serving.ServingEndpointsDataPlane.query: asked /api/2.0/serving-endpoints/");
       // a path parameter typed as a model cannot be sent; when the description or the generator is
       // fixed, this operation leaves the list and joins the checked ones
       assertThat(r.defects()).hasSize(1).first().asString()

@@ -4,10 +4,12 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import io.databricks4j.codegen.generate.ServiceWriter.Ctx;
+import io.databricks4j.codegen.model.ApiModel.DataPlane;
 import io.databricks4j.codegen.model.ApiModel.Field;
 import io.databricks4j.codegen.model.ApiModel.Operation;
 import io.databricks4j.codegen.model.ApiModel.Param;
 import io.databricks4j.codegen.model.ApiModel.PathParam;
+import io.databricks4j.codegen.model.ApiModel.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -34,18 +36,17 @@ final class RawWriter {
   }
 
   static boolean needsJson(Operation o) {
-    return Plan.isRaw(o) && o.dataPlane() == null && o.body() != null && !o.body().kind().equals("stream");
+    return Plan.isRaw(o) && o.body() != null && !o.body().kind().equals("stream");
   }
 
   void body(MethodSpec.Builder m, Ctx c, Operation o) {
     if (o.dataPlane() != null) {
-      m.addStatement("throw new $T($S\n+ $S\n+ $S)", UnsupportedOperationException.class,
-          Plan.key(c.s) + "." + o.name() + " calls a data-plane URL with a data-plane token ",
-          "(from " + o.dataPlane().infoOperation() + ", " + o.dataPlane().infoPath() + "); databricks4j cannot obtain that token yet. ",
-          "Use the control-plane route, servingEndpoints().query(...), instead.");
-      return;
+      dataPlaneTarget(m, o);
+      m.addStatement("$T.Builder http = $T.builder($S,$W$N.$N())", Poet.HTTP_REQUEST, Poet.HTTP_REQUEST, o.verb(),
+          "info", plan.field(dataPlaneInfoType(o), o.dataPlane().urlField()).name());
+    } else {
+      m.addStatement("$T.Builder http = $T.builder($S,$W$L)", Poet.HTTP_REQUEST, Poet.HTTP_REQUEST, o.verb(), pathExpr(o));
     }
-    m.addStatement("$T.Builder http = $T.builder($S,$W$L)", Poet.HTTP_REQUEST, Poet.HTTP_REQUEST, o.verb(), pathExpr(o));
     if (WireWriter.needsIdempotentMark(o)) m.addStatement("http.idempotent(true)");
     if (!Plan.nullSafe(o.queryParams()).isEmpty()) m.addStatement("http.queryParams($L)", services.query(o, "request"));
     if (o.accept() != null) m.addStatement("http.header($S, $S)", "Accept", o.accept());
@@ -71,6 +72,15 @@ final class RawWriter {
         default -> throw new IllegalStateException("raw body " + o.body().kind() + " of " + o.name());
       }
     }
+    if (o.dataPlane() != null) {
+      // the data plane takes a token of its own, exchanged for the client's OAuth token and cached
+      CodeBlock headers = headerSetters(o);
+      CodeBlock json = CodeBlock.of("$T.json($T.class)", Poet.API_CLIENT, plan.types.typeName(o.responseType()));
+      m.addStatement("return api.dataPlane(http.build(), info.$N(),$W$L)",
+          plan.field(dataPlaneInfoType(o), "authorization_details").name(), headers.isEmpty() ? json
+              : CodeBlock.of("response -> $L.handle(response).toBuilder()$L\n.build()", json, headers));
+      return;
+    }
     // the response is read inside the attempt (ApiClient.call), so a body cut short is retried
     switch (o.responseKind()) {
       case "void" -> m.addStatement("api.call(http.build())");
@@ -91,6 +101,54 @@ final class RawWriter {
         }
       }
     }
+  }
+
+  /**
+   * The URL and authorization details of a data-plane operation: {@code info_operation} called with
+   * {@code info_request} (a service of the same client), then {@code info_path} in its answer.
+   */
+  private void dataPlaneTarget(MethodSpec.Builder m, Operation o) {
+    DataPlane dp = o.dataPlane();
+    int cut = dp.infoOperation().lastIndexOf('.');
+    Service info = plan.services.get(dp.infoOperation().substring(0, cut));
+    Operation get = plan.operations(info).stream().filter(x -> x.name().equals(dp.infoOperation().substring(cut + 1)))
+        .findFirst().orElseThrow(() -> new IllegalStateException("no operation " + dp.infoOperation()));
+    CodeBlock.Builder setters = CodeBlock.builder();
+    dp.infoRequest().forEach((target, source) -> setters.add(".$N(request.$N())",
+        plan.field(get.requestType(), target).name(), plan.field(o.requestType(), source).name()));
+    m.addStatement("$T endpoint = new $T(api).$N($T.builder()$L.build())", plan.types.typeName(get.responseType()),
+        plan.serviceClass(info), get.name(), plan.types.className(get.requestType()), setters.build());
+    // walk info_path through the answer's fields; a missing step means the endpoint has no data plane
+    String type = get.responseType();
+    String previous = "endpoint";
+    String[] steps = dp.infoPath().split("\\.");
+    for (int i = 0; i < steps.length; i++) {
+      Field f = plan.field(type, steps[i]);
+      String local = i == steps.length - 1 ? "info" : f.name();
+      m.addStatement("$T $N = $N == null ? null : $N.$N()", plan.types.typeName(f.type()), local, previous, previous,
+          f.name());
+      previous = local;
+      type = f.type();
+    }
+    m.beginControlFlow("if (info == null || info.$N() == null)", plan.field(type, dp.urlField()).name())
+        .addStatement("throw new $T($S + $N.$N() + $S)", Poet.DATABRICKS_EXCEPTION, dp.infoOperation() + " of ",
+            "request", plan.field(o.requestType(), dp.infoRequest().values().iterator().next()).name(),
+            " gave no " + dp.infoPath() + "." + dp.urlField() + ": this endpoint has no data plane; call the "
+                + "control-plane operation instead")
+        .endControlFlow();
+  }
+
+  /** The type at the end of a data-plane operation's {@code info_path}. */
+  private String dataPlaneInfoType(Operation o) {
+    DataPlane dp = o.dataPlane();
+    int cut = dp.infoOperation().lastIndexOf('.');
+    Service info = plan.services.get(dp.infoOperation().substring(0, cut));
+    String type = plan.operations(info).stream().filter(x -> x.name().equals(dp.infoOperation().substring(cut + 1)))
+        .findFirst().orElseThrow().responseType();
+    for (String step : dp.infoPath().split("\\.")) {
+      type = plan.field(type, step).type();
+    }
+    return type;
   }
 
   private String streamField(Operation o) {

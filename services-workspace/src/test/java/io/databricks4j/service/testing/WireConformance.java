@@ -97,9 +97,13 @@ public final class WireConformance {
     }
     List<Recorded> seen = server.drain();
     if (o.dataPlane() != null) {
-      return thrown instanceof UnsupportedOperationException && seen.isEmpty()
-          ? new Outcome(Kind.EXPECTED, "UnsupportedOperationException, no request")
-          : new Outcome(Kind.MISMATCH, "the data-plane call did not refuse: " + thrown + " " + seen);
+      // its URL comes from the answer of the info operation; the canned answer names none, so the
+      // call asks for it once and stops there, before any data-plane token is needed
+      boolean askedOnce = seen.size() == 1 && seen.get(0).method().equals("GET");
+      return thrown instanceof io.databricks4j.error.DatabricksException && askedOnce
+          && String.valueOf(thrown.getMessage()).contains("no data plane")
+          ? new Outcome(Kind.EXPECTED, "asked " + seen.get(0).rawPath() + " for the data-plane URL; none given")
+          : new Outcome(Kind.MISMATCH, "the data-plane call did not ask for its URL first: " + thrown + " " + seen);
     }
     if (thrown != null) return new Outcome(Kind.MISMATCH, "threw " + thrown + " after " + seen);
     if (seen.size() != 1) return new Outcome(Kind.MISMATCH, "expected 1 request, saw " + seen);
