@@ -100,6 +100,28 @@ public final class HttpResponse implements Closeable {
     }
   }
 
+  /** The character set the {@code Content-Type} names ({@code charset=...}); UTF-8 when it names none or an unknown one. */
+  public java.nio.charset.Charset charset() {
+    return charsetOf(header("Content-Type").orElse(null));
+  }
+
+  /** The character set a {@code Content-Type} value names; UTF-8 when it names none or an unknown one. */
+  public static java.nio.charset.Charset charsetOf(String contentType) {
+    if (contentType != null) {
+      for (String part : contentType.split(";")) {
+        String p = part.strip();
+        if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+          try {
+            return java.nio.charset.Charset.forName(p.substring(8).replace("\"", "").strip());
+          } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+          }
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+
   /** Reads the whole body as UTF-8 and closes the response. */
   public String bodyAsString() {
     return new String(bodyAsBytes(), StandardCharsets.UTF_8);

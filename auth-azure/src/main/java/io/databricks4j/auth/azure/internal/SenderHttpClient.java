@@ -12,7 +12,6 @@ import io.databricks4j.http.HttpSender;
 import io.databricks4j.http.RequestBody;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,7 +124,7 @@ final class SenderHttpClient implements HttpClient {
 
     @Override
     public Mono<String> getBodyAsString() {
-      return getBodyAsString(charset(headers.getValue(HttpHeaderName.CONTENT_TYPE)));
+      return getBodyAsString(io.databricks4j.http.HttpResponse.charsetOf(headers.getValue(HttpHeaderName.CONTENT_TYPE)));
     }
 
     @Override
@@ -136,22 +135,6 @@ final class SenderHttpClient implements HttpClient {
     @Override
     public com.azure.core.http.HttpResponse buffer() {
       return this;
-    }
-
-    private static Charset charset(String contentType) {
-      if (contentType != null) {
-        for (String part : contentType.split(";")) {
-          String p = part.strip();
-          if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-            try {
-              return Charset.forName(p.substring(8).replace("\"", "").strip());
-            } catch (IllegalArgumentException unknown) {
-              return StandardCharsets.UTF_8;
-            }
-          }
-        }
-      }
-      return StandardCharsets.UTF_8;
     }
   }
 }

@@ -10,8 +10,6 @@ import io.databricks4j.http.HttpResponse;
 import io.databricks4j.http.HttpSender;
 import io.databricks4j.http.RequestBody;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,24 +83,8 @@ final class NimbusSender implements HTTPRequestSender {
       }
     });
     byte[] body = response.bodyAsBytes();
-    out.setBody(body.length == 0 ? null : new String(body, charset(response.header(CONTENT_TYPE).orElse(null))));
+    out.setBody(body.length == 0 ? null : new String(body, response.charset()));
     return out;
-  }
-
-  private static Charset charset(String contentType) {
-    if (contentType != null) {
-      for (String part : contentType.split(";")) {
-        String p = part.strip();
-        if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-          try {
-            return Charset.forName(p.substring(8).replace("\"", "").strip());
-          } catch (IllegalArgumentException unknown) {
-            return StandardCharsets.UTF_8;
-          }
-        }
-      }
-    }
-    return StandardCharsets.UTF_8;
   }
 
   @Override
