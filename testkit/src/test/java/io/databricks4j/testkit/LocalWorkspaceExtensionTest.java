@@ -49,11 +49,11 @@ class LocalWorkspaceExtensionTest {
   @Order(3)
   void emulatorPrintsHowToReachIt() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (LocalWorkspace emulator = Emulator.start(new PrintStream(out, true, StandardCharsets.UTF_8), "--port", "0",
+    try (Emulator emulator = Emulator.start(new PrintStream(out, true, StandardCharsets.UTF_8), "--port", "0",
         "--token", "dapi-emulator", "--page-size", "5", "--cluster-start-delay", "10")) {
       String printed = out.toString(StandardCharsets.UTF_8);
       assertThat(printed).contains(emulator.host(), "dapi-emulator", emulator.accountId());
-      assertThat(new Api(emulator).get("/api/2.1/clusters/list").status()).isEqualTo(200);
+      assertThat(new Api(emulator.host(), emulator.token()).get("/api/2.1/clusters/list").status()).isEqualTo(200);
     }
   }
 

@@ -9,6 +9,7 @@ import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Handler;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.Resettable;
 import io.databricks4j.testkit.spi.SqlEngine;
 import io.databricks4j.testkit.spi.SqlEngineProvider;
 import io.databricks4j.testkit.spi.SqlException;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * the first statement and takes in what Unity Catalog holds then, so a workspace that runs no SQL
  * pays nothing for it. Without an engine every operation answers 501 naming the artifact to add.
  */
-public final class Statements implements Emulation, AutoCloseable {
+public final class Statements implements Emulation, AutoCloseable, Resettable {
   private static final String V = "/api/2.0/sql/statements";
   /** The most bytes of values an INLINE result may hold. */
   static final long INLINE_LIMIT = 25L * 1024 * 1024;
@@ -70,6 +71,11 @@ public final class Statements implements Emulation, AutoCloseable {
   /** Statements on the engine of the class path, kept in step with {@code catalog}; 501s without one. */
   public static Statements create(Context ctx, Warehouses warehouses, UnityCatalog catalog) {
     return new Statements(ctx, warehouses, catalog, SqlEngines.provider().orElse(null));
+  }
+
+  /** Whether a SQL engine is on the class path. */
+  public boolean available() {
+    return provider != null;
   }
 
   /** The engine, opened and filled from Unity Catalog at the first call. */
@@ -287,6 +293,29 @@ public final class Statements implements Emulation, AutoCloseable {
       }
       // a statement still in DuckDB stops before the database goes
       all.stream().filter(r -> !r.terminal()).forEach(r -> opened.cancel(r.id()));
+      opened.close();
+    }
+  }
+
+  /**
+   * Cancels what runs, forgets every statement and closes the engine: the next statement opens a
+   * new one, filled from what Unity Catalog holds then, so tables keep their columns, not their rows.
+   */
+  @Override
+  public void reset() {
+    SqlEngine opened;
+    List<StatementRun> all;
+    synchronized (this) {
+      opened = engine;
+      all = new ArrayList<>(runs.values());
+      runs.clear();
+      engine = null;
+      sync = null;
+      catalog.listener(CatalogListener.NONE);
+    }
+    all.forEach(StatementRun::cancel);
+    if (opened != null) {
+      all.forEach(r -> opened.cancel(r.id()));
       opened.close();
     }
   }
