@@ -69,7 +69,6 @@ public final class EmulatorServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
   private static final String SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
-  private static final String OPERATION = "io.databricks4j.testkit.operation";
 
   private final Settings settings;
   private final HttpServer server;
@@ -280,19 +279,21 @@ public final class EmulatorServer implements AutoCloseable {
     ctx.files().close();
   }
 
-  private void dispatch(HttpExchange exchange) {
-    long started = System.nanoTime();
+  private void dispatch(HttpExchange raw) {
+    if (raw.getRequestURI().getRawPath().startsWith("/testkit/")) {
+      try {
+        serve(raw);
+      } finally {
+        raw.close();
+      }
+      return;
+    }
+    JournaledExchange exchange = new JournaledExchange(raw, journal, ctx.now());
     try {
       serve(exchange);
     } finally {
+      exchange.record(0);
       exchange.close();
-      String path = exchange.getRequestURI().getRawPath();
-      if (!path.startsWith("/testkit/")) {
-        Object op = exchange.getAttribute(OPERATION);
-        journal.record(ctx.now(), exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-            Math.max(0, exchange.getResponseCode()), op == null ? null : op.toString(),
-            (System.nanoTime() - started) / 1_000_000);
-      }
     }
   }
 
@@ -303,6 +304,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /** Answers one request; a journaled one learns which operation it called. */
   private void serve(HttpExchange exchange) {
     try {
       String path = exchange.getRequestURI().getRawPath();
@@ -363,7 +365,9 @@ public final class EmulatorServer implements AutoCloseable {
         return;
       }
       Operation op = match.get().operation();
-      exchange.setAttribute(OPERATION, op.qualifiedName());
+      if (exchange instanceof JournaledExchange journaled) {
+        journaled.operation(op.qualifiedName());
+      }
       checkAccount(op, match.get());
       Handler handler = routes.get(op);
       if (handler == null) {
