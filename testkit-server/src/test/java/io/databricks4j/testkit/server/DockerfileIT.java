@@ -83,7 +83,8 @@ class DockerfileIT {
     List<String> command = new ArrayList<>();
     for (String part : array(all("ENTRYPOINT").get(0))) {
       // only what a container changes: the paths, and a free loopback port instead of every interface's 8080
-      command.add(part.replace(HOME, home.toString()).replace("/data", root.resolve("data").toString())
+      command.add(part.replace(HOME, home.toString())
+          .replaceAll("(?<=\\s)/data(?=\\s|$)", root.resolve("data").toString())
           .replace("--port 8080", "--port 0").replace("0.0.0.0", "127.0.0.1"));
     }
     command.add("--page-size");

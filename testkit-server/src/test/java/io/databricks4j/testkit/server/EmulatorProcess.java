@@ -33,7 +33,7 @@ final class EmulatorProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Runs {@code command} and waits until it prints its host; fails with what it printed otherwise. */
+  /** Runs {@code command} and waits until it has printed its banner; fails with what it printed otherwise. */
   static EmulatorProcess start(List<String> command, Map<String, String> environment, Path workingDirectory) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workingDirectory.toFile());
     // nothing of the test JVM's class path may leak into the child
@@ -51,12 +51,17 @@ final class EmulatorProcess implements AutoCloseable {
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
+        String host = null;
         while ((line = r.readLine()) != null) {
           synchronized (lines) {
             lines.add(line);
           }
           if (line.trim().startsWith("host:")) {
-            hostLine.complete(line.substring(line.indexOf("http")).trim());
+            host = line.substring(line.indexOf("http")).trim();
+          }
+          // the banner ends with how to export the host and token
+          if (line.trim().startsWith("export DATABRICKS_HOST") && host != null) {
+            hostLine.complete(host);
           }
         }
       } catch (IOException e) {
@@ -84,7 +89,7 @@ final class EmulatorProcess implements AutoCloseable {
     return host;
   }
 
-  /** What it printed up to its host line. */
+  /** What it printed at start. */
   String banner() {
     return String.join("\n", output);
   }
