@@ -33,6 +33,9 @@ import java.util.Optional;
  *
  * <p>Resources change state on their own after {@link Builder#clusterStartDelay}; lists answer
  * at most {@link Builder#pageSize} items a page so that pagination is always exercised.
+ *
+ * <p>It is the one class of this package that needs the SDK (for {@link #client()} and
+ * {@link #accountClient()}); {@link Emulator} runs the same workspace on Jackson alone.
  */
 public final class LocalWorkspace implements AutoCloseable {
   /** The account id a workspace answers to unless told otherwise. */
@@ -165,7 +168,10 @@ public final class LocalWorkspace implements AutoCloseable {
     return server.internalErrors();
   }
 
-  /** Stops the server and deletes the files it stored; idempotent. */
+  /**
+   * Stops the server and deletes the temporary files it stored; a {@linkplain Builder#stateDirectory state
+   * directory} keeps the state for the next start. Idempotent.
+   */
   @Override
   public void close() {
     server.close();
