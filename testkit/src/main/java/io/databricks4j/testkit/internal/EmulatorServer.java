@@ -12,9 +12,9 @@ import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
 import io.databricks4j.testkit.internal.service.AccountWorkspaces;
 import io.databricks4j.testkit.internal.service.ClusterPolicies;
-import io.databricks4j.testkit.internal.service.Emulation;
 import io.databricks4j.testkit.internal.service.Clusters;
 import io.databricks4j.testkit.internal.service.Dbfs;
+import io.databricks4j.testkit.internal.service.Emulation;
 import io.databricks4j.testkit.internal.service.Files;
 import io.databricks4j.testkit.internal.service.InstancePools;
 import io.databricks4j.testkit.internal.service.Jobs;
@@ -297,6 +297,16 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /** As {@link #changed}, for a request that failed: the failure is what the client hears of, not the save's. */
+  private void changedAfterError(String method) {
+    try {
+      changed(method);
+    } catch (RuntimeException e) {
+      internalErrors.incrementAndGet();
+      LOG.log(System.Logger.Level.WARNING, "cannot write the state directory", e);
+    }
+  }
+
   /** Writes what a request changed to the state directory, before the client hears of it. */
   private void changed(String method) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -387,7 +397,7 @@ public final class EmulatorServer implements AutoCloseable {
       changed(method);
       reply.write(exchange);
     } catch (ApiException e) {
-      changed(exchange.getRequestMethod());
+      changedAfterError(exchange.getRequestMethod());
       error(exchange, exchange.getRequestURI().getRawPath(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -49,7 +49,7 @@ public final class StateDirectory implements BlobShelf {
       if (Files.exists(format)) {
         int found = Json.parse(Files.readString(format)).path("format").asInt(-1);
         if (found != FORMAT) {
-          throw new IllegalArgumentException("the state directory " + d.dir + " has format " + found
+          throw new IllegalStateException("the state directory " + d.dir + " has format " + found
               + ", this emulator reads format " + FORMAT + "; start it with an empty directory");
         }
       } else {
