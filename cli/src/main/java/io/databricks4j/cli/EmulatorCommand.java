@@ -23,6 +23,9 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--token", description = "The personal access token it accepts (default: generated).")
   String token;
 
+  @Option(names = "--state-dir", description = "Keep the state in this directory across restarts (default: in memory).")
+  String stateDir;
+
   @Spec
   CommandSpec spec;
 
@@ -40,6 +43,9 @@ final class EmulatorCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--page-size", Integer.toString(pageSize)));
     if (token != null) {
       args.addAll(List.of("--token", token));
+    }
+    if (stateDir != null) {
+      args.addAll(List.of("--state-dir", stateDir));
     }
     var workspace = Emulator.start(System.out, args.toArray(String[]::new));
     CountDownLatch stopped = new CountDownLatch(1);

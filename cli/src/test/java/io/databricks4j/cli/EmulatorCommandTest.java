@@ -16,16 +16,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code emulator} runs a local workspace in its own process that any HTTP client can use. */
 class EmulatorCommandTest {
 
   @Test
-  void servesTheLocalWorkspaceUntilStopped() throws Exception {
+  void servesTheLocalWorkspaceUntilStopped(@TempDir Path state) throws Exception {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classPath, Main.class.getName(), "emulator", "--port", "0", "--token", "dapi-emulator-test"))
+        "-cp", classPath, Main.class.getName(), "emulator", "--port", "0", "--token", "dapi-emulator-test",
+        "--state-dir", state.toString()))
         .redirectErrorStream(true).start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -44,6 +46,7 @@ class EmulatorCommandTest {
       HttpResponse<String> denied = http.send(HttpRequest.newBuilder(URI.create(host + "/api/2.1/clusters/list"))
           .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(denied.statusCode()).isEqualTo(401);
+      assertThat(state.resolve("format.json")).as("the state directory is in use").exists();
     } finally {
       p.destroy();
       if (!p.waitFor(20, TimeUnit.SECONDS)) {

@@ -6,12 +6,14 @@ import io.databricks4j.core.DatabricksConfig;
 import io.databricks4j.core.config.Environment;
 import io.databricks4j.testkit.internal.EmulatorServer;
 import io.databricks4j.testkit.internal.Settings;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
  * An embedded, stateful Databricks workspace and account on 127.0.0.1: clusters, jobs, DBFS, the
@@ -31,12 +33,15 @@ import java.util.UUID;
  *
  * <p>Resources change state on their own after {@link Builder#clusterStartDelay}; lists answer
  * at most {@link Builder#pageSize} items a page so that pagination is always exercised.
+ *
+ * <p>It is the one class of this package that needs the SDK (for {@link #client()} and
+ * {@link #accountClient()}); {@link Emulator} runs the same workspace on Jackson alone.
  */
 public final class LocalWorkspace implements AutoCloseable {
   /** The account id a workspace answers to unless told otherwise. */
-  public static final String DEFAULT_ACCOUNT_ID = "6f2b3c1e-8d4a-4c7b-9e15-0a1b2c3d4e5f";
+  public static final String DEFAULT_ACCOUNT_ID = Settings.DEFAULT_ACCOUNT_ID;
   /** The user every token of the workspace belongs to unless told otherwise. */
-  public static final String DEFAULT_USER = "testkit-user@example.com";
+  public static final String DEFAULT_USER = Settings.DEFAULT_USER;
 
   private final EmulatorServer server;
   private final Settings settings;
@@ -127,7 +132,33 @@ public final class LocalWorkspace implements AutoCloseable {
     return host() + "/oidc/.well-known/oauth-authorization-server";
   }
 
-  /** The server, for the coverage report of {@link Emulator}. */
+  /**
+   * Puts the workspace back in the state it started in: every resource, file, token and OAuth
+   * client made since is gone, the fault plan and the journal are cleared. Host, port and
+   * {@link #token()} stay, so clients keep working. With a state directory, the directory is
+   * emptied too. Meant for between tests; requests served meanwhile may see part of either state.
+   */
+  public void reset() {
+    server.reset();
+  }
+
+  /** The requests answered since the start or the last {@link #clearJournal()}, oldest first. */
+  public List<RecordedRequest> journal() {
+    return server.journal().entries().stream().map(e -> new RecordedRequest(e.sequence(),
+        Instant.ofEpochMilli(e.timeMillis()), e.method(), e.path(), e.query(), e.status(), e.operation(),
+        Duration.ofMillis(e.durationMillis()))).toList();
+  }
+
+  public void clearJournal() {
+    server.journal().clear();
+  }
+
+  /** The directory the state is kept in, if the workspace was started with one. */
+  public Optional<Path> stateDirectory() {
+    return Optional.ofNullable(server.state().directory());
+  }
+
+  /** The server, for tests of the testkit. */
   EmulatorServer server() {
     return server;
   }
@@ -137,7 +168,10 @@ public final class LocalWorkspace implements AutoCloseable {
     return server.internalErrors();
   }
 
-  /** Stops the server and deletes the files it stored; idempotent. */
+  /**
+   * Stops the server and deletes the temporary files it stored; a {@linkplain Builder#stateDirectory state
+   * directory} keeps the state for the next start. Idempotent.
+   */
   @Override
   public void close() {
     server.close();
@@ -150,99 +184,88 @@ public final class LocalWorkspace implements AutoCloseable {
 
   /** Settings of a {@link LocalWorkspace}; every one has a default fit for tests. */
   public static final class Builder {
-    private int port;
-    private int pageSize = 3;
-    private Duration clusterStartDelay = Duration.ofMillis(200);
-    private Duration runDuration = Duration.ofMillis(400);
-    private String token;
-    private String accountId = DEFAULT_ACCOUNT_ID;
-    private String userName = DEFAULT_USER;
-    private Clock clock = Clock.systemUTC();
-    private int threads = 64;
-    private Duration oauthTokenLifetime = Duration.ofHours(1);
+    private final Settings.Builder settings = Settings.builder();
 
     private Builder() {
     }
 
     /** The port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
-      }
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
     /** The most items a list answers per page (3 by default); a client may ask for fewer. */
     public Builder pageSize(int pageSize) {
-      if (pageSize < 1) {
-        throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
-      }
-      this.pageSize = pageSize;
+      settings.pageSize(pageSize);
       return this;
     }
 
     /** How long clusters, warehouses and account workspaces take to change state; 200 ms by default. */
     public Builder clusterStartDelay(Duration delay) {
-      this.clusterStartDelay = nonNegative(delay, "clusterStartDelay");
+      settings.clusterStartDelay(delay);
       return this;
     }
 
     /** How long a job task run takes: PENDING for half, RUNNING for the other half; 400 ms by default. */
     public Builder runDuration(Duration duration) {
-      this.runDuration = nonNegative(duration, "runDuration");
+      settings.runDuration(duration);
       return this;
     }
 
     /** The personal access token to accept; a random {@code dapi...} one by default. */
     public Builder token(String token) {
-      this.token = Objects.requireNonNull(token, "token");
+      settings.token(token);
       return this;
     }
 
     public Builder accountId(String accountId) {
-      this.accountId = Objects.requireNonNull(accountId, "accountId");
+      settings.accountId(accountId);
       return this;
     }
 
     public Builder userName(String userName) {
-      this.userName = Objects.requireNonNull(userName, "userName");
+      settings.userName(userName);
       return this;
     }
 
     /** The clock of timestamps and state changes; a test may step a clock of its own. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      settings.clock(clock);
       return this;
     }
 
     /** Requests served at once (64 by default); more wait in a queue. */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-      }
-      this.threads = threads;
+      settings.threads(threads);
       return this;
     }
 
     /** How long the OAuth access tokens it issues are valid; one hour by default. */
     public Builder oauthTokenLifetime(Duration lifetime) {
-      this.oauthTokenLifetime = nonNegative(lifetime, "oauthTokenLifetime");
+      settings.oauthTokenLifetime(lifetime);
+      return this;
+    }
+
+    /**
+     * Keeps the state in {@code directory} (created when absent) across restarts: a workspace
+     * started on a directory that holds state carries on from it, with clusters, runs and
+     * warehouses moving on from where they were. Without one the state lives in memory only.
+     */
+    public Builder stateDirectory(Path directory) {
+      settings.stateDirectory(directory);
+      return this;
+    }
+
+    /** The most requests {@link LocalWorkspace#journal()} keeps (1000 by default); the oldest go first. */
+    public Builder journalSize(int size) {
+      settings.journalSize(size);
       return this;
     }
 
     /** Starts a workspace; each call starts another. */
     public LocalWorkspace start() {
-      String pat = token != null ? token : "dapi" + UUID.randomUUID().toString().replace("-", "");
-      return new LocalWorkspace(new Settings(port, pageSize, clusterStartDelay, runDuration, pat, accountId, userName,
-          clock, threads, oauthTokenLifetime));
-    }
-
-    private static Duration nonNegative(Duration d, String name) {
-      if (d == null || d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative");
-      }
-      return d;
+      return new LocalWorkspace(settings.build());
     }
   }
 }

@@ -2,6 +2,12 @@ package io.databricks4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.databricks4j.WorkspaceClient;
+import io.databricks4j.account.AccountClient;
+import io.databricks4j.service.iam.MeRequest;
+import io.databricks4j.testkit.internal.Json;
+import io.databricks4j.testkit.junit.EmulatorHost;
+import io.databricks4j.testkit.junit.EmulatorToken;
 import io.databricks4j.testkit.junit.LocalWorkspaceExtension;
 import io.databricks4j.testkit.support.Api;
 import java.io.ByteArrayOutputStream;
@@ -49,12 +55,37 @@ class LocalWorkspaceExtensionTest {
   @Order(3)
   void emulatorPrintsHowToReachIt() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (LocalWorkspace emulator = Emulator.start(new PrintStream(out, true, StandardCharsets.UTF_8), "--port", "0",
+    try (Emulator emulator = Emulator.start(new PrintStream(out, true, StandardCharsets.UTF_8), "--port", "0",
         "--token", "dapi-emulator", "--page-size", "5", "--cluster-start-delay", "10")) {
       String printed = out.toString(StandardCharsets.UTF_8);
       assertThat(printed).contains(emulator.host(), "dapi-emulator", emulator.accountId());
-      assertThat(new Api(emulator).get("/api/2.1/clusters/list").status()).isEqualTo(200);
+      assertThat(new Api(emulator.host(), emulator.token()).get("/api/2.1/clusters/list").status()).isEqualTo(200);
     }
+  }
+
+  @Test
+  @Order(5)
+  void aMethodMakesRecords(LocalWorkspace ws) {
+    new Api(ws).postOk("/api/2.0/secrets/scopes/create", Json.object("scope", "left-behind"));
+    ws.faults().add(FaultRule.forAllPaths().unavailable(100).build());
+  }
+
+  @Test
+  @Order(6)
+  void theNextMethodStartsFromTheFreshWorkspace(LocalWorkspace ws) {
+    assertThat(ws).isSameAs(first);
+    assertThat(ws.faults().rules()).isEmpty();
+    assertThat(new Api(ws).getOk("/api/2.0/secrets/scopes/list").path("scopes")).isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  void injectsClientsHostAndToken(LocalWorkspace ws, WorkspaceClient w, AccountClient a, @EmulatorHost String host,
+      @EmulatorToken String token) {
+    assertThat(host).isEqualTo(ws.host());
+    assertThat(token).isEqualTo(ws.token());
+    assertThat(w.currentUser().me(MeRequest.builder().build()).userName()).isEqualTo(ws.userName());
+    assertThat(a.workspaces().list()).isEmpty();
   }
 
   @Test

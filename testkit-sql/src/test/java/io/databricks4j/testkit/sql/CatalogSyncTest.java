@@ -74,6 +74,8 @@ class CatalogSyncTest {
 
   @Test
   void withoutItsCatalogOrSchemaAnUnqualifiedCreateFailsAndLeavesNothingBehind() {
+    // a new workspace has main.default: take it away to see what SQL does without them
+    assertThat(http.delete(UC + "catalogs/main?force=true").status()).isEqualTo(200);
     JsonNode noCatalog = sql("CREATE TABLE orphan (a INT)");
     assertThat(noCatalog.at("/status/state").asText()).isEqualTo("FAILED");
     assertThat(noCatalog.at("/status/error/message").asText()).startsWith("[NO_SUCH_CATALOG_EXCEPTION]");

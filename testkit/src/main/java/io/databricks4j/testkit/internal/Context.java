@@ -20,7 +20,7 @@ public final class Context {
     this.settings = settings;
     this.host = host;
     this.ids = new Ids(settings.clock());
-    this.authenticator = new Authenticator(settings.clock());
+    this.authenticator = new Authenticator(settings.clock(), settings.token(), settings.userName());
     this.files = new FileStore(settings.clock());
   }
 

@@ -6,21 +6,27 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.service.OAuth;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
- * {@code /testkit/...}: what a test or a script can change in a running emulator without the Java
- * API: the fault plan, OAuth clients and trusted ID tokens, and a health check. Never faulted and
- * never authenticated, so that it stays reachable whatever the plan says.
+ * {@code /testkit/...}: what a test or a script can do to a running emulator without the Java API:
+ * the fault plan, OAuth clients and trusted ID tokens, the request journal, a reset and a health
+ * check. Never faulted, never journaled and never authenticated, so that it stays reachable
+ * whatever the plan says.
  */
 final class ControlEndpoint {
   private final FaultEngine faults;
   private final OAuth oauth;
-  private final String host;
+  private final Journal journal;
+  private final Runnable reset;
+  private final Supplier<ObjectNode> health;
 
-  ControlEndpoint(FaultEngine faults, OAuth oauth, String host) {
+  ControlEndpoint(FaultEngine faults, OAuth oauth, Journal journal, Runnable reset, Supplier<ObjectNode> health) {
     this.faults = faults;
     this.oauth = oauth;
-    this.host = host;
+    this.journal = journal;
+    this.reset = reset;
+    this.health = health;
   }
 
   Reply handle(HttpExchange exchange, String path, String method) throws IOException {
@@ -37,7 +43,7 @@ final class ControlEndpoint {
     }
     switch (path) {
       case "/testkit/health" -> {
-        return Reply.json(Json.object("status", "OK", "host", host));
+        return Reply.json(health.get());
       }
       case "/testkit/faults" -> {
         switch (method) {
@@ -53,9 +59,30 @@ final class ControlEndpoint {
             return Reply.json(faults.describe());
           }
           default -> {
-            return Reply.json(405, Json.object("error_code", "BAD_REQUEST", "message", "Use GET, POST or DELETE"));
+            return notAllowed("GET, POST or DELETE");
           }
         }
+      }
+      case "/testkit/journal" -> {
+        switch (method) {
+          case "GET" -> {
+            return Reply.json(journal.toJson());
+          }
+          case "DELETE" -> {
+            journal.clear();
+            return Reply.json(journal.toJson());
+          }
+          default -> {
+            return notAllowed("GET or DELETE");
+          }
+        }
+      }
+      case "/testkit/reset" -> {
+        if (!method.equals("POST")) {
+          return notAllowed("POST");
+        }
+        reset.run();
+        return Reply.empty();
       }
       case "/testkit/oauth/clients" -> {
         String id = Json.string(body, "client_id");
@@ -78,5 +105,9 @@ final class ControlEndpoint {
         return Reply.json(404, EmulatorServer.endpointNotFound(method, path));
       }
     }
+  }
+
+  private static Reply notAllowed(String allowed) {
+    return Reply.json(405, Json.object("error_code", "BAD_REQUEST", "message", "Use " + allowed));
   }
 }

@@ -14,6 +14,7 @@ import io.databricks4j.testkit.internal.service.AccountWorkspaces;
 import io.databricks4j.testkit.internal.service.ClusterPolicies;
 import io.databricks4j.testkit.internal.service.Clusters;
 import io.databricks4j.testkit.internal.service.Dbfs;
+import io.databricks4j.testkit.internal.service.Emulation;
 import io.databricks4j.testkit.internal.service.Files;
 import io.databricks4j.testkit.internal.service.InstancePools;
 import io.databricks4j.testkit.internal.service.Jobs;
@@ -34,10 +35,14 @@ import io.databricks4j.testkit.internal.service.VolumePaths;
 import io.databricks4j.testkit.internal.service.Warehouses;
 import io.databricks4j.testkit.internal.service.WorkspaceAdmin;
 import io.databricks4j.testkit.internal.service.WorkspaceObjects;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Resettable;
+import io.databricks4j.testkit.internal.state.ServerState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +86,8 @@ public final class EmulatorServer implements AutoCloseable {
   private final java.util.Map<String, String> namesByKey = new java.util.HashMap<>();
   private final SelfCalls self;
   private final GenericEmulation generic;
+  private final ServerState state;
+  private final Journal journal;
 
   public EmulatorServer(Settings settings) {
     this.settings = settings;
@@ -92,14 +99,15 @@ public final class EmulatorServer implements AutoCloseable {
       namesByKey.merge(op.key(), op.qualifiedName(), (a, b) -> a.contains(b) ? a : a + " / " + b);
     }
     try {
-      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 256);
+      InetAddress address = settings.bindAddress() == null ? InetAddress.getLoopbackAddress()
+          : InetAddress.getByName(settings.bindAddress());
+      this.server = HttpServer.create(new InetSocketAddress(address, settings.port()), 256);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + settings.port()
-          + "; choose another port or 0 for a free one", e);
+      throw new UncheckedIOException("cannot listen on " + (settings.bindAddress() == null ? "127.0.0.1"
+          : settings.bindAddress()) + ":" + settings.port() + "; choose another port or 0 for a free one", e);
     }
     String host = "http://127.0.0.1:" + server.getAddress().getPort();
     this.ctx = new Context(settings, host);
-    ctx.authenticator().accept(settings.token(), settings.userName(), 0);
     Set<String> keys = new HashSet<>();
     operations.forEach(op -> keys.add(op.key()));
     this.routes = new Routes(keys);
@@ -115,20 +123,29 @@ public final class EmulatorServer implements AutoCloseable {
     Warehouses warehouses = new Warehouses(ctx);
     UnityCatalog unityCatalog = new UnityCatalog(ctx);
     this.statements = Statements.create(ctx, warehouses, unityCatalog);
-    List.of(clusters, new Libraries(clusters), new InstancePools(ctx), new ClusterPolicies(ctx), new Jobs(ctx),
-            new Dbfs(ctx), new Files(ctx, volumes), workspace, new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx),
-            workspaceDirectory, accountDirectory, warehouses, unityCatalog, statements, accountWorkspaces,
-            new WorkspaceAdmin(ctx), permissions, new OAuthIntegrations(ctx, oauth),
-            new UcGrants(ctx, self, enumValues(description, "catalog.Privilege")),
-            new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
-                "/api/2.0/accounts/{account_id}/servicePrincipals/{service_principal_id}/credentials/secrets"),
-            new ServicePrincipalSecrets(ctx, oauth, workspaceDirectory,
-                "/api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets"))
-        .forEach(e -> e.register(routes));
+    List<Emulation> emulations = List.of(clusters, new Libraries(clusters), new InstancePools(ctx),
+        new ClusterPolicies(ctx), new Jobs(ctx), new Dbfs(ctx), new Files(ctx, volumes), workspace,
+        new Repos(ctx, workspace), new Secrets(ctx), new Tokens(ctx), workspaceDirectory, accountDirectory, warehouses,
+        unityCatalog, statements, accountWorkspaces, new WorkspaceAdmin(ctx), permissions,
+        new OAuthIntegrations(ctx, oauth), new UcGrants(ctx, self, enumValues(description, "catalog.Privilege")),
+        new ServicePrincipalSecrets(ctx, oauth, accountDirectory,
+            "/api/2.0/accounts/{account_id}/servicePrincipals/{service_principal_id}/credentials/secrets"),
+        new ServicePrincipalSecrets(ctx, oauth, workspaceDirectory,
+            "/api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets"));
+    emulations.forEach(e -> e.register(routes));
     this.generic = new GenericEmulation(ctx, description, self, permissions);
     generic.register(routes);
     volumes.seed(settings.userName());
-    this.control = new ControlEndpoint(faults, oauth, host);
+    try {
+      this.state = state(emulations, settings);
+    } catch (RuntimeException e) {
+      server.stop(0);
+      statements.close();
+      ctx.files().close();
+      throw e;
+    }
+    this.journal = new Journal(settings.journalSize());
+    this.control = new ControlEndpoint(faults, oauth, journal, this::reset, this::health);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads = r -> {
       Thread t = new Thread(r, "testkit-" + server.getAddress().getPort() + "-" + n.incrementAndGet());
@@ -141,8 +158,62 @@ public final class EmulatorServer implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * The records of the fresh workspace, restored from the state directory if it holds some: the
+   * context's ids, tokens and files first, then every emulation that keeps any.
+   */
+  private ServerState state(List<Emulation> emulations, Settings settings) {
+    List<Object> parts = new ArrayList<>(emulations);
+    parts.add(generic);
+    parts.add(oauth);
+    List<Durable> durables = new ArrayList<>(List.of(ctx.ids(), ctx.authenticator(), ctx.files()));
+    List<Resettable> resettables = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof Durable d) {
+        durables.add(d);
+      }
+      if (part instanceof Resettable r) {
+        resettables.add(r);
+      }
+    }
+    return new ServerState(durables, resettables, settings.stateDirectory());
+  }
+
   public String host() {
     return ctx.host();
+  }
+
+  /**
+   * Back to the fresh workspace: every record made since the start is gone (in the state
+   * directory too), the fault plan and the journal are cleared; host, port and token stay.
+   */
+  public void reset() {
+    state.reset();
+    faults.clear();
+    journal.clear();
+  }
+
+  /** Whether statements run on a SQL engine (testkit-sql on the class path). */
+  public boolean sqlAvailable() {
+    return statements.available();
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  public ServerState state() {
+    return state;
+  }
+
+  private ObjectNode health() {
+    ObjectNode out = Json.object("status", "OK", "host", ctx.host(), "account_id", settings.accountId(),
+        "sql", statements.available());
+    if (state.directory() != null) {
+      out.put("state_directory", state.directory().toString());
+      out.put("restored", state.restored());
+    }
+    return out;
   }
 
   public int port() {
@@ -208,20 +279,50 @@ public final class EmulatorServer implements AutoCloseable {
     ctx.files().close();
   }
 
-  private void dispatch(HttpExchange exchange) {
+  private void dispatch(HttpExchange raw) {
+    if (raw.getRequestURI().getRawPath().startsWith("/testkit/")) {
+      try {
+        serve(raw);
+      } finally {
+        raw.close();
+      }
+      return;
+    }
+    JournaledExchange exchange = new JournaledExchange(raw, journal, ctx.now());
     try {
       serve(exchange);
     } finally {
+      exchange.record(0);
       exchange.close();
     }
   }
 
+  /** As {@link #changed}, for a request that failed: the failure is what the client hears of, not the save's. */
+  private void changedAfterError(String method) {
+    try {
+      changed(method);
+    } catch (RuntimeException e) {
+      internalErrors.incrementAndGet();
+      LOG.log(System.Logger.Level.WARNING, "cannot write the state directory", e);
+    }
+  }
+
+  /** Writes what a request changed to the state directory, before the client hears of it. */
+  private void changed(String method) {
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      state.changed();
+    }
+  }
+
+  /** Answers one request; a journaled one learns which operation it called. */
   private void serve(HttpExchange exchange) {
     try {
       String path = exchange.getRequestURI().getRawPath();
       String method = exchange.getRequestMethod();
       if (path.startsWith("/testkit/")) {
-        control.handle(exchange, path, method).write(exchange);
+        Reply reply = control.handle(exchange, path, method);
+        changed(method);
+        reply.write(exchange);
         return;
       }
       FaultEngine.Decision fault = faults.decide(method, path);
@@ -248,6 +349,7 @@ public final class EmulatorServer implements AutoCloseable {
       }
       if (path.startsWith("/oidc/") || path.equals("/oidc")) {
         Reply reply = oauth.handle(exchange, path);
+        changed(method);
         (reply != null ? reply : Reply.json(404, endpointNotFound(method, path))).write(exchange);
         return;
       }
@@ -273,6 +375,9 @@ public final class EmulatorServer implements AutoCloseable {
         return;
       }
       Operation op = match.get().operation();
+      if (exchange instanceof JournaledExchange journaled) {
+        journaled.operation(op.qualifiedName());
+      }
       checkAccount(op, match.get());
       Handler handler = routes.get(op);
       if (handler == null) {
@@ -282,13 +387,17 @@ public final class EmulatorServer implements AutoCloseable {
       }
       Call call = new Call(exchange, op, match.get().pathParams(), user);
       call.checkRequired();
+      Reply reply;
       if (op.pkg().equals("jobs")) {
         boolean expanded = JobsVersions.prepare(path, call);
-        JobsVersions.adapt(path, call, handler.handle(call), expanded).write(exchange);
-        return;
+        reply = JobsVersions.adapt(path, call, handler.handle(call), expanded);
+      } else {
+        reply = handler.handle(call);
       }
-      handler.handle(call).write(exchange);
+      changed(method);
+      reply.write(exchange);
     } catch (ApiException e) {
+      changedAfterError(exchange.getRequestMethod());
       error(exchange, exchange.getRequestURI().getRawPath(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

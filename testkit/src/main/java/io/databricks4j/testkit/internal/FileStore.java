@@ -1,6 +1,11 @@
 package io.databricks4j.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +25,7 @@ import java.util.stream.Stream;
  * through the other, as {@code /Volumes/...} paths are on Databricks. Contents above
  * {@link #SPILL_THRESHOLD} live in a temporary directory removed on {@link #close()}.
  */
-public final class FileStore implements AutoCloseable {
+public final class FileStore implements AutoCloseable, Durable {
   public static final int SPILL_THRESHOLD = 1024 * 1024;
 
   /** Why an operation on the tree failed; DBFS and the Files API word it differently. */
@@ -246,6 +251,71 @@ public final class FileStore implements AutoCloseable {
           spillDirectory.toFile().deleteOnExit();
         }
       }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public String stateName() {
+    return "files";
+  }
+
+  /** Every path with its time; the contents of files go to the shelf. */
+  @Override
+  public JsonNode snapshot(BlobShelf shelf) {
+    lock.readLock().lock();
+    try {
+      ArrayNode out = Json.array();
+      for (Entry e : entries.values()) {
+        var o = Json.object("path", e.path(), "modified", e.modifiedMillis());
+        if (e.directory()) {
+          o.put("directory", true);
+        } else {
+          o.put("size", e.size());
+          o.put("contents", shelf.put(e.blob()));
+        }
+        out.add(o);
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void restore(JsonNode state, BlobShelf shelf) {
+    NavigableMap<String, Entry> restored = new TreeMap<>();
+    try {
+      for (JsonNode e : state) {
+        String path = e.path("path").asText();
+        long modified = e.path("modified").asLong();
+        if (e.path("directory").asBoolean(false)) {
+          restored.put(path, new Entry(path, true, Blob.EMPTY, modified));
+          continue;
+        }
+        String name = e.path("contents").asText();
+        BlobWriter writer = newWriter();
+        try (InputStream in = shelf.open(name)) {
+          writer.transferFrom(in);
+        } catch (IOException ex) {
+          writer.discard();
+          throw new UncheckedIOException("cannot read the contents of " + path, ex);
+        }
+        Blob blob = writer.toBlob();
+        shelf.restored(blob, name);
+        restored.put(path, new Entry(path, false, blob, modified));
+      }
+    } catch (RuntimeException ex) {
+      restored.values().forEach(x -> x.blob().release());
+      throw ex;
+    }
+    restored.putIfAbsent("/", new Entry("/", true, Blob.EMPTY, clock.millis()));
+    lock.writeLock().lock();
+    try {
+      entries.values().forEach(e -> e.blob().release());
+      entries.clear();
+      entries.putAll(restored);
     } finally {
       lock.writeLock().unlock();
     }

@@ -1,5 +1,8 @@
 package io.databricks4j.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -8,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Identifiers in the shapes Databricks uses, unique within one workspace and reproducible from run to run. */
-public final class Ids {
+public final class Ids implements Durable {
   private static final DateTimeFormatter CLUSTER_PREFIX = DateTimeFormatter.ofPattern("MMdd-HHmmss").withZone(ZoneOffset.UTC);
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -59,6 +62,22 @@ public final class Ids {
       }
     }
     return new String(out);
+  }
+
+  @Override
+  public String stateName() {
+    return "ids";
+  }
+
+  /** The sequence, so that ids made after a restart do not repeat restored ones. */
+  @Override
+  public JsonNode snapshot(BlobShelf shelf) {
+    return Json.object("counter", counter.get());
+  }
+
+  @Override
+  public void restore(JsonNode state, BlobShelf shelf) {
+    counter.set(state.path("counter").asLong());
   }
 
   /** SplitMix64's finaliser: a bijection, so distinct inputs give distinct outputs. */

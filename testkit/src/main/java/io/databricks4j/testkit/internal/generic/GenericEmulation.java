@@ -10,6 +10,8 @@ import io.databricks4j.testkit.internal.generic.Inference.Role;
 import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Routes;
 import io.databricks4j.testkit.internal.service.Permissions;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.TreeSet;
  * the description says about it (see {@link Inference}); registered after the hand-written ones,
  * so that those win wherever both exist. Operations of {@link NotEmulated} keep answering 501.
  */
-public final class GenericEmulation {
+public final class GenericEmulation implements Durable {
   private final Context ctx;
   private final ApiDescription description;
   private final SelfCalls self;
@@ -43,6 +45,22 @@ public final class GenericEmulation {
   /** The state of every generic resource, plain JSON. */
   public Store store() {
     return store;
+  }
+
+  @Override
+  public String stateName() {
+    return "generic";
+  }
+
+  /** Every record of the generic engine, deleted ones in their trash too. */
+  @Override
+  public JsonNode snapshot(BlobShelf shelf) {
+    return store.toJson();
+  }
+
+  @Override
+  public void restore(JsonNode state, BlobShelf shelf) {
+    store.load(state);
   }
 
   /** Registers a handler for every operation that has none and is not listed in {@link NotEmulated}. */

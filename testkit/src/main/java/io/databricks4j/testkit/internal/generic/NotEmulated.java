@@ -16,7 +16,8 @@ public final class NotEmulated {
   private static final Map<String, String> REASONS = new LinkedHashMap<>();
 
   static {
-    put(TESTKIT_SQL + ": statements run on the embedded SQL engine of the testkit-sql module",
+    put(TESTKIT_SQL + ": statements run on the embedded SQL engine of io.databricks4j:testkit-sql; add it next to "
+        + "io.databricks4j:testkit (it brings DuckDB)",
         "sql.StatementExecution");
     put("no code runs on emulated clusters, so a command would have no result", "compute.CommandExecution");
     put("no model is served: an inference answer would be made up",

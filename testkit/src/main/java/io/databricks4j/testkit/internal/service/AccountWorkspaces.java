@@ -9,6 +9,8 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.Map;
  * Account workspaces: PROVISIONING to RUNNING after the start delay (FAILED when the name contains
  * "fail"), get, list (a bare JSON array, as Databricks answers), update by mask and delete.
  */
-public final class AccountWorkspaces implements Emulation {
+public final class AccountWorkspaces implements Emulation, Durable {
   private static final String V = "/api/2.0/accounts/{account_id}/workspaces";
 
   private final Context ctx;
@@ -28,8 +30,12 @@ public final class AccountWorkspaces implements Emulation {
     final Lifecycle life;
 
     Workspace(ObjectNode info, long now) {
+      this(info, new Lifecycle("PROVISIONING", now));
+    }
+
+    Workspace(ObjectNode info, Lifecycle life) {
       this.info = info;
-      this.life = new Lifecycle("PROVISIONING", now);
+      this.life = life;
     }
   }
 
@@ -165,5 +171,25 @@ public final class AccountWorkspaces implements Emulation {
       throw ApiException.notFound("Workspace " + id + " does not exist.");
     }
     return w;
+  }
+
+  @Override
+  public String stateName() {
+    return "account-workspaces";
+  }
+
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode out = Json.object();
+    workspaces.forEach((id, w) -> out.set(String.valueOf(id), Json.object("info", w.info.deepCopy(),
+        "life", w.life.toJson())));
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    workspaces.clear();
+    state.fields().forEachRemaining(f -> workspaces.put(Long.valueOf(f.getKey()),
+        new Workspace(Json.copyOf(f.getValue().get("info")), Lifecycle.fromJson(f.getValue().path("life")))));
   }
 }

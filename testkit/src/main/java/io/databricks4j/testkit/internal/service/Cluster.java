@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Json;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +31,16 @@ final class Cluster {
   final List<ObjectNode> events = new ArrayList<>();
 
   Cluster(String id, long seq, long now, ObjectNode spec, String creator) {
+    this(id, seq, now, spec, creator, new Lifecycle("PENDING", now));
+  }
+
+  private Cluster(String id, long seq, long createdAt, ObjectNode spec, String creator, Lifecycle life) {
     this.id = id;
     this.seq = seq;
-    this.createdAt = now;
+    this.createdAt = createdAt;
     this.spec = spec;
     this.creator = creator;
-    this.life = new Lifecycle("PENDING", now);
+    this.life = life;
   }
 
   boolean failing() {
@@ -102,5 +107,34 @@ final class Cluster {
 
   ObjectNode attributes() {
     return spec.deepCopy();
+  }
+
+  /** Every field, the lifecycle with its scheduled transition, so that a restored cluster carries on. */
+  ObjectNode toJson() {
+    ObjectNode o = Json.object("id", id, "seq", seq, "created", createdAt, "spec", spec.deepCopy(),
+        "creator", creator, "life", life.toJson(), "message", message, "start_time", startTime,
+        "terminated_time", terminatedTime, "last_restarted_time", lastRestartedTime,
+        "spark_context_id", sparkContextId, "pinned", pinned, "launches", launches, "events", Snapshots.objects(events));
+    Json.put(o, "termination_reason", terminationReason == null ? null : terminationReason.deepCopy());
+    Json.put(o, "target_workers", targetWorkers);
+    Json.put(o, "target_autoscale", targetAutoscale == null ? null : targetAutoscale.deepCopy());
+    return o;
+  }
+
+  static Cluster fromJson(JsonNode o) {
+    Cluster c = new Cluster(o.path("id").asText(), o.path("seq").asLong(), o.path("created").asLong(),
+        Json.copyOf(o.get("spec")), Snapshots.text(o, "creator"), Lifecycle.fromJson(o.path("life")));
+    c.message = o.path("message").asText("");
+    c.startTime = o.path("start_time").asLong();
+    c.terminatedTime = o.path("terminated_time").asLong();
+    c.lastRestartedTime = o.path("last_restarted_time").asLong();
+    c.sparkContextId = o.path("spark_context_id").asLong();
+    c.pinned = o.path("pinned").asBoolean();
+    c.launches = o.path("launches").asInt();
+    c.terminationReason = Snapshots.object(o, "termination_reason");
+    c.targetWorkers = o.hasNonNull("target_workers") ? o.get("target_workers").asInt() : null;
+    c.targetAutoscale = o.hasNonNull("target_autoscale") ? o.get("target_autoscale").deepCopy() : null;
+    Snapshots.objects(o.path("events"), c.events);
+    return c;
   }
 }

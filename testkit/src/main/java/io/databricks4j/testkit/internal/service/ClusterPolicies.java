@@ -1,5 +1,6 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
@@ -9,6 +10,9 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Cluster policies (CRUD, definitions checked to be JSON) and the fixed policy families. */
-public final class ClusterPolicies implements Emulation {
+public final class ClusterPolicies implements Emulation, Durable {
   private static final String V = "/api/2.0/policies/clusters/";
   private static final List<ObjectNode> FAMILIES = List.of(
       family("job-cluster", "Job Compute", "Use with job clusters", "{\"cluster_type\":{\"type\":\"fixed\",\"value\":\"job\"}}"),
@@ -171,5 +175,21 @@ public final class ClusterPolicies implements Emulation {
 
   private static ObjectNode family(String id, String name, String description, String definition) {
     return Json.object("policy_family_id", id, "name", name, "description", description, "definition", definition);
+  }
+
+  @Override
+  public String stateName() {
+    return "cluster-policies";
+  }
+
+  /** The policies by id. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    return Json.object("policies", Snapshots.records(policies));
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    Snapshots.records(state.path("policies"), policies);
   }
 }

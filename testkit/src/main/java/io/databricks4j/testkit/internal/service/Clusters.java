@@ -10,6 +10,8 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ import java.util.Set;
  * pinning. A cluster whose name contains "fail" terminates instead of reaching RUNNING, so that
  * waiters can be tested on their failure path.
  */
-public final class Clusters implements Emulation {
+public final class Clusters implements Emulation, Durable {
   private static final String V = "/api/2.1/clusters/";
 
   private final Context ctx;
@@ -448,5 +450,26 @@ public final class Clusters implements Emulation {
 
   private void event(Cluster c, long at, String type, ObjectNode details) {
     c.events.add(Json.object("cluster_id", c.id, "timestamp", at, "type", type, "details", details));
+  }
+
+  @Override
+  public String stateName() {
+    return "clusters";
+  }
+
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ArrayNode out = Json.array();
+    clusters.values().forEach(c -> out.add(c.toJson()));
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    clusters.clear();
+    for (JsonNode o : state) {
+      Cluster c = Cluster.fromJson(o);
+      clusters.put(c.id, c);
+    }
   }
 }

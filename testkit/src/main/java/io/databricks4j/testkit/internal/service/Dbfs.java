@@ -12,6 +12,7 @@ import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Handler;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.Resettable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ import java.util.Map;
  * create/add-block/close with 1 MB blocks, read by offset and length (1 MB at most), get-status,
  * list, mkdirs, move and delete.
  */
-public final class Dbfs implements Emulation {
+public final class Dbfs implements Emulation, Resettable {
   private static final String V = "/api/2.0/dbfs/";
   static final int ONE_MB = 1024 * 1024;
 
@@ -238,5 +239,18 @@ public final class Dbfs implements Emulation {
         };
       }
     };
+  }
+
+  /** Abandons the uploads in progress; their handles answer 404 from now on. */
+  @Override
+  public void reset() {
+    synchronized (handles) {
+      handles.values().forEach(h -> {
+        synchronized (h) {
+          h.writer().discard();
+        }
+      });
+      handles.clear();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
@@ -8,11 +9,14 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Instance pools: create, get, list, edit, delete. Pools are ACTIVE at once and hold no instances. */
-public final class InstancePools implements Emulation {
+public final class InstancePools implements Emulation, Durable {
   private static final String V = "/api/2.0/instance-pools/";
   private final Context ctx;
   private final Map<String, ObjectNode> pools = new LinkedHashMap<>();
@@ -94,5 +98,21 @@ public final class InstancePools implements Emulation {
       throw ApiException.notFound("Can't find an instance pool with id: " + id + ".");
     }
     return pool;
+  }
+
+  @Override
+  public String stateName() {
+    return "instance-pools";
+  }
+
+  /** The pools by id. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    return Json.object("pools", Snapshots.records(pools));
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    Snapshots.records(state.path("pools"), pools);
   }
 }

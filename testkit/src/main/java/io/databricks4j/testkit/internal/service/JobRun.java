@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Json;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,21 @@ final class JobRun {
       this.attempt = attempt;
     }
 
+    /** Its schedule in epoch milliseconds, so that a restored task run ends when it would have. */
+    ObjectNode toJson() {
+      return Json.object("run_id", runId, "task", task.deepCopy(), "attempt", attempt, "start_at", startAt,
+          "duration", duration, "upstream_failed", upstreamFailed, "cancelled_at", cancelledAt);
+    }
+
+    static TaskRun fromJson(JsonNode o) {
+      TaskRun t = new TaskRun(o.path("run_id").asLong(), Json.copyOf(o.get("task")), o.path("attempt").asInt());
+      t.startAt = o.path("start_at").asLong();
+      t.duration = o.path("duration").asLong();
+      t.upstreamFailed = o.path("upstream_failed").asBoolean();
+      t.cancelledAt = o.path("cancelled_at").asLong();
+      return t;
+    }
+
     boolean fails() {
       String path = Json.at(task, "notebook_task.notebook_path").asText("")
           + " " + Json.at(task, "spark_python_task.python_file").asText("");
@@ -100,6 +116,40 @@ final class JobRun {
       }
       return fails() ? "FAILED" : "SUCCESS";
     }
+  }
+
+  /** Every field; {@code earlier} are the task runs that repairs replaced. */
+  ObjectNode toJson(List<TaskRun> earlier) {
+    ArrayNode current = Json.array();
+    tasks.forEach(t -> current.add(t.toJson()));
+    ArrayNode replaced = Json.array();
+    earlier.forEach(t -> replaced.add(t.toJson()));
+    ArrayNode original = Json.array();
+    originalTaskRunIds.forEach(original::add);
+    ObjectNode o = Json.object("run_id", runId, "run_type", runType, "run_name", runName,
+        "number_in_job", numberInJob, "created", createdAt, "creator", creator, "overriding", overriding.deepCopy(),
+        "job_parameters", jobParameters.deepCopy(), "job_settings", jobSettings.deepCopy(), "tasks", current,
+        "replaced_tasks", replaced, "repairs", Snapshots.objects(repairs), "original_task_run_ids", original,
+        "attempt_start", attemptStart, "cancelled_at", cancelledAt);
+    Json.put(o, "job_id", jobId);
+    Json.put(o, "skip_message", skipMessage);
+    return o;
+  }
+
+  static JobRun fromJson(JsonNode o) {
+    JsonNode parameters = o.get("job_parameters");
+    JobRun run = new JobRun(o.path("run_id").asLong(), o.hasNonNull("job_id") ? o.get("job_id").asLong() : null,
+        o.path("run_type").asText(), o.path("run_name").asText(), o.path("number_in_job").asLong(),
+        o.path("created").asLong(), o.path("creator").asText(), Json.copyOf(o.get("overriding")),
+        parameters != null && parameters.isArray() ? ((ArrayNode) parameters).deepCopy() : Json.array(),
+        Json.copyOf(o.get("job_settings")));
+    o.path("tasks").forEach(t -> run.tasks.add(TaskRun.fromJson(t)));
+    Snapshots.objects(o.path("repairs"), run.repairs);
+    o.path("original_task_run_ids").forEach(id -> run.originalTaskRunIds.add(id.asLong()));
+    run.attemptStart = o.path("attempt_start").asLong();
+    run.cancelledAt = o.path("cancelled_at").asLong();
+    run.skipMessage = Snapshots.text(o, "skip_message");
+    return run;
   }
 
   /** Schedules {@code toRun} (all or some tasks) from {@code start}, each after its dependencies among them. */

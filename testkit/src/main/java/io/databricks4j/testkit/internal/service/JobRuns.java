@@ -413,4 +413,45 @@ final class JobRuns {
   static ApiException missingRun(long runId) {
     return ApiException.invalid("Run " + runId + " does not exist.");
   }
+
+  /** Runs with their task runs (replaced ones too), idempotency tokens and run numbers per job. */
+  synchronized ObjectNode snapshot() {
+    ArrayNode out = Json.array();
+    for (JobRun run : runs.values()) {
+      List<JobRun.TaskRun> earlier = new ArrayList<>();
+      byTaskRun.forEach((id, owner) -> {
+        JobRun.TaskRun t = taskRuns.get(id);
+        if (owner == run && t != null && !run.tasks.contains(t)) {
+          earlier.add(t);
+        }
+      });
+      earlier.sort(java.util.Comparator.comparingLong(t -> t.runId));
+      out.add(run.toJson(earlier));
+    }
+    ObjectNode perJob = Json.object();
+    runsPerJob.forEach((job, n) -> perJob.put(String.valueOf(job), n));
+    ObjectNode tokens = Json.object();
+    idempotency.forEach(tokens::put);
+    return Json.object("runs", out, "runs_per_job", perJob, "idempotency_tokens", tokens);
+  }
+
+  synchronized void restore(JsonNode state) {
+    runs.clear();
+    byTaskRun.clear();
+    taskRuns.clear();
+    idempotency.clear();
+    runsPerJob.clear();
+    for (JsonNode o : state.path("runs")) {
+      JobRun run = JobRun.fromJson(o);
+      runs.put(run.runId, run);
+      List<JobRun.TaskRun> all = new ArrayList<>(run.tasks);
+      o.path("replaced_tasks").forEach(t -> all.add(JobRun.TaskRun.fromJson(t)));
+      for (JobRun.TaskRun t : all) {
+        byTaskRun.put(t.runId, run);
+        taskRuns.put(t.runId, t);
+      }
+    }
+    state.path("runs_per_job").fields().forEachRemaining(f -> runsPerJob.put(Long.valueOf(f.getKey()), f.getValue().asLong()));
+    state.path("idempotency_tokens").fields().forEachRemaining(f -> idempotency.put(f.getKey(), f.getValue().asLong()));
+  }
 }

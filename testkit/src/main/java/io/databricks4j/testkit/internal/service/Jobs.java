@@ -10,6 +10,9 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Jobs: create, get, list, update, reset, delete; run-now and submit hand over to {@link JobRuns}. */
-public final class Jobs implements Emulation {
+public final class Jobs implements Emulation, Durable {
   static final String V = "/api/2.2/jobs/";
   private static final Set<String> KEYED_LISTS = Set.of("tasks", "job_clusters", "environments", "parameters");
 
@@ -275,5 +278,28 @@ public final class Jobs implements Emulation {
       });
       settings.set(list, kept);
     }
+  }
+
+  @Override
+  public String stateName() {
+    return "jobs";
+  }
+
+  /** Jobs by id and their runs. */
+  @Override
+  public JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode jobsJson;
+    synchronized (this) {
+      jobsJson = Snapshots.records(jobs);
+    }
+    return Json.object("jobs", jobsJson, "runs", runs.snapshot());
+  }
+
+  @Override
+  public void restore(JsonNode state, BlobShelf shelf) {
+    synchronized (this) {
+      Snapshots.records(state.path("jobs"), jobs, Long::valueOf);
+    }
+    runs.restore(state.path("runs"));
   }
 }

@@ -8,6 +8,9 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.Map;
  * Cluster libraries: installed at once on a running cluster, PENDING on one that is not, and marked
  * UNINSTALL_ON_RESTART when uninstalled (they go on the next restart, as on Databricks).
  */
-public final class Libraries implements Emulation {
+public final class Libraries implements Emulation, Durable {
   private final Clusters clusters;
   private final Map<String, List<ObjectNode>> installed = new LinkedHashMap<>();
 
@@ -114,5 +117,28 @@ public final class Libraries implements Emulation {
       throw ApiException.invalid("Cluster " + clusterId + " does not exist");
     }
     return clusterId;
+  }
+
+  @Override
+  public String stateName() {
+    return "libraries";
+  }
+
+  /** The library statuses of each cluster. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode out = Json.object();
+    installed.forEach((cluster, list) -> out.set(cluster, Snapshots.objects(list)));
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    installed.clear();
+    state.fields().forEachRemaining(f -> {
+      List<ObjectNode> list = new ArrayList<>();
+      Snapshots.objects(f.getValue(), list);
+      installed.put(f.getKey(), list);
+    });
   }
 }

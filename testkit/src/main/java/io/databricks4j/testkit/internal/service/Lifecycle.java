@@ -1,5 +1,8 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.databricks4j.testkit.internal.Json;
 import java.util.function.BiConsumer;
 
 /**
@@ -57,5 +60,24 @@ final class Lifecycle {
       next = null;
       onArrival.accept(arrived, at);
     }
+  }
+
+  /** The state, since when, and the scheduled transition with its time, all in epoch milliseconds. */
+  ObjectNode toJson() {
+    ObjectNode o = Json.object("state", state, "since", since);
+    if (next != null) {
+      o.put("next", next);
+      o.put("next_at", nextAt);
+    }
+    return o;
+  }
+
+  static Lifecycle fromJson(JsonNode o) {
+    Lifecycle life = new Lifecycle(o.path("state").asText(), o.path("since").asLong());
+    if (o.hasNonNull("next")) {
+      life.next = o.get("next").asText();
+      life.nextAt = o.path("next_at").asLong();
+    }
+    return life;
   }
 }

@@ -1,10 +1,14 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.databricks4j.testkit.internal.Context;
 import io.databricks4j.testkit.internal.Json;
 import io.databricks4j.testkit.internal.http.Reply;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -13,11 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +33,7 @@ import java.util.regex.Pattern;
  * ({@code /oidc/accounts/<id>}): metadata, an authorize endpoint that consents at once, and a token
  * endpoint for client_credentials, authorization_code with PKCE, refresh_token and token exchange.
  */
-public final class OAuth {
+public final class OAuth implements Durable {
   private static final Pattern ACCOUNT = Pattern.compile("/oidc/accounts/([^/]+)(/.*)");
   private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
@@ -289,5 +295,54 @@ public final class OAuth {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String stateName() {
+    return "oauth";
+  }
+
+  /** Clients with their secrets, app integrations, trusted ID tokens, pending codes and refresh tokens. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode appsJson = Json.object();
+    new TreeMap<>(apps).forEach((id, app) -> {
+      ObjectNode a = Json.object("redirect_urls", Json.strings(app.redirectUrls()));
+      Json.put(a, "secret", app.secret());
+      appsJson.set(id, a);
+    });
+    ObjectNode codesJson = Json.object();
+    new TreeMap<>(codes).forEach((code, c) -> codesJson.set(code, Json.object("client_id", c.clientId(),
+        "redirect_uri", c.redirectUri(), "challenge", c.challenge(), "method", c.method(), "scope", c.scope(),
+        "expires_at", c.expiresAt())));
+    ObjectNode refreshJson = Json.object();
+    new TreeMap<>(refreshTokens).forEach((token, r) -> refreshJson.set(token, Json.object("client_id", r.clientId(),
+        "scope", r.scope(), "user", r.user())));
+    return Json.object("clients", Snapshots.texts(new TreeMap<>(clients)), "apps", appsJson,
+        "id_tokens", Json.strings(new java.util.TreeSet<>(idTokens)), "codes", codesJson, "refresh_tokens", refreshJson);
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    Snapshots.texts(state.path("clients"), clients, k -> k);
+    apps.clear();
+    state.path("apps").fields().forEachRemaining(f -> {
+      List<String> urls = new ArrayList<>();
+      f.getValue().path("redirect_urls").forEach(u -> urls.add(u.asText()));
+      apps.put(f.getKey(), new App(Snapshots.text(f.getValue(), "secret"), List.copyOf(urls)));
+    });
+    idTokens.clear();
+    state.path("id_tokens").forEach(t -> idTokens.add(t.asText()));
+    codes.clear();
+    state.path("codes").fields().forEachRemaining(f -> {
+      JsonNode c = f.getValue();
+      codes.put(f.getKey(), new Code(Snapshots.text(c, "client_id"), Snapshots.text(c, "redirect_uri"),
+          Snapshots.text(c, "challenge"), Snapshots.text(c, "method"), Snapshots.text(c, "scope"),
+          c.path("expires_at").asLong()));
+    });
+    refreshTokens.clear();
+    state.path("refresh_tokens").fields().forEachRemaining(f -> refreshTokens.put(f.getKey(),
+        new Refresh(Snapshots.text(f.getValue(), "client_id"), Snapshots.text(f.getValue(), "scope"),
+            Snapshots.text(f.getValue(), "user"))));
   }
 }

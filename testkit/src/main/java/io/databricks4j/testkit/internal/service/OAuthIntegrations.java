@@ -9,6 +9,9 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +25,7 @@ import java.util.Map;
  * URLs; deleting it revokes them. Published apps (the Databricks CLI, Power BI, Tableau) are
  * listed and can be enrolled.
  */
-public final class OAuthIntegrations implements Emulation {
+public final class OAuthIntegrations implements Emulation, Durable {
   private static final String V = "/api/2.0/accounts/{account_id}/oauth2/";
   private static final List<ObjectNode> PUBLISHED = List.of(
       published("databricks-cli", "Databricks CLI", false, List.of("http://localhost:8020")),
@@ -164,5 +167,22 @@ public final class OAuthIntegrations implements Emulation {
     return Json.object("app_id", id, "client_id", id, "name", name, "description", name + " (published app)",
         "is_confidential_client", confidential, "redirect_urls", Json.strings(redirects),
         "scopes", Json.strings(List.of("all-apis", "offline_access")));
+  }
+
+  @Override
+  public String stateName() {
+    return "oauth-integrations";
+  }
+
+  /** Custom and published app integrations by id. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    return Json.object("custom", Snapshots.records(custom), "enrolled", Snapshots.records(enrolled));
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    Snapshots.records(state.path("custom"), custom);
+    Snapshots.records(state.path("enrolled"), enrolled);
   }
 }

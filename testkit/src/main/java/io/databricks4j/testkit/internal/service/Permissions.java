@@ -11,6 +11,8 @@ import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Handler;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ import java.util.function.Predicate;
  * emulated: get, set (replace), update (merge) and permission levels. The caller owns what it
  * made; admins hold CAN_MANAGE by inheritance.
  */
-public final class Permissions implements Emulation {
+public final class Permissions implements Emulation, Durable {
   private static final String PREFIX = "/api/2.0/permissions/";
   private static final Map<String, List<String>> BUILT_IN_LEVELS = Map.ofEntries(
       Map.entry("clusters", List.of("CAN_ATTACH_TO", "CAN_RESTART", "CAN_MANAGE")),
@@ -230,5 +232,25 @@ public final class Permissions implements Emulation {
       }
     }
     return p;
+  }
+
+  @Override
+  public String stateName() {
+    return "permissions";
+  }
+
+  /** The access control lists set, by object; those never set are derived again when read. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode out = Json.object();
+    acls.forEach((k, v) -> out.set(k, v.deepCopy()));
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    acls.clear();
+    state.fields().forEachRemaining(f -> acls.put(f.getKey(),
+        f.getValue().isArray() ? ((ArrayNode) f.getValue()).deepCopy() : Json.array()));
   }
 }

@@ -1,5 +1,6 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
@@ -10,6 +11,9 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +24,7 @@ import java.util.Map;
  * Git folders (Repos) backed by a REPO object in the workspace tree, and Git credentials. Nothing
  * is cloned: a checkout moves the branch and derives a commit id from it.
  */
-public final class Repos implements Emulation {
+public final class Repos implements Emulation, Durable {
   private final Context ctx;
   private final WorkspaceObjects workspace;
   private final Map<Long, ObjectNode> repos = new LinkedHashMap<>();
@@ -214,5 +218,22 @@ public final class Repos implements Emulation {
 
   private static String commit(String url, String ref) {
     return String.format("%016x%016x%08x", Ids.mix(url.hashCode()), Ids.mix(ref.hashCode()), ref.length());
+  }
+
+  @Override
+  public String stateName() {
+    return "repos";
+  }
+
+  /** Git folders and Git credentials by id. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    return Json.object("repos", Snapshots.records(repos), "credentials", Snapshots.records(credentials));
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    Snapshots.records(state.path("repos"), repos, Long::valueOf);
+    Snapshots.records(state.path("credentials"), credentials, Long::valueOf);
   }
 }

@@ -10,6 +10,9 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,7 +27,7 @@ import java.util.function.Predicate;
  * list (filter, attributes, sortBy, 1-based startIndex and count), replace, PATCH and delete.
  * Group membership is kept on the group and shown on its members as {@code groups}.
  */
-public final class ScimDirectory implements Emulation {
+public final class ScimDirectory implements Emulation, Durable {
   private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
   private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
   private static final String SP = "urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal";
@@ -433,5 +436,27 @@ public final class ScimDirectory implements Emulation {
   public synchronized ObjectNode servicePrincipal(String id) {
     ObjectNode sp = resources.get("ServicePrincipals").get(id);
     return sp == null ? null : sp.deepCopy();
+  }
+
+  @Override
+  public String stateName() {
+    return workspace ? "scim-workspace" : "scim-account";
+  }
+
+  /** Users, groups and service principals by id. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode out = Json.object();
+    resources.forEach((kind, byId) -> out.set(kind, Snapshots.records(byId)));
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    resources.forEach((kind, byId) -> Snapshots.records(state.path(kind), byId));
+    if (workspace) {
+      resources.get("Users").values().stream().filter(u -> u.path("userName").asText().equals(ctx.userName()))
+          .findFirst().ifPresent(ctx::currentUser);
+    }
   }
 }

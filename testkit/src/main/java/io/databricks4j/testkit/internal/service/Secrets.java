@@ -1,12 +1,17 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
 import io.databricks4j.testkit.internal.Json;
 import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -15,7 +20,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** Secret scopes (Databricks-backed), secrets and scope ACLs, with the name rules and limits of Databricks. */
-public final class Secrets implements Emulation {
+public final class Secrets implements Emulation, Durable {
   private static final String V = "/api/2.0/secrets/";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
   private static final int MAX_SECRET = 128 * 1024;
@@ -211,5 +216,37 @@ public final class Secrets implements Emulation {
       throw ApiException.notFound("Scope " + name + " does not exist!");
     }
     return scope;
+  }
+
+  @Override
+  public String stateName() {
+    return "secrets";
+  }
+
+  /** Scopes with their ACLs and secrets, values in base64. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode out = Json.object();
+    scopes.forEach((name, scope) -> {
+      ObjectNode values = Json.object();
+      scope.values.forEach((k, v) -> values.set(k, Json.object("value", Base64.getEncoder().encodeToString(v),
+          "updated", scope.updated.get(k))));
+      out.set(name, Json.object("secrets", values, "acls", Snapshots.texts(scope.acls)));
+    });
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    scopes.clear();
+    state.fields().forEachRemaining(f -> {
+      Scope scope = new Scope();
+      f.getValue().path("secrets").fields().forEachRemaining(v -> {
+        scope.values.put(v.getKey(), Base64.getDecoder().decode(v.getValue().path("value").asText()));
+        scope.updated.put(v.getKey(), v.getValue().path("updated").asLong());
+      });
+      Snapshots.texts(f.getValue().path("acls"), scope.acls, k -> k);
+      scopes.put(f.getKey(), scope);
+    });
   }
 }

@@ -1,5 +1,6 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
 import io.databricks4j.testkit.internal.Json;
@@ -8,6 +9,8 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +29,7 @@ import java.util.Map;
  * made here is registered with the OAuth server: the principal's application id and the secret
  * then pass the client_credentials grant, as on Databricks.
  */
-public final class ServicePrincipalSecrets implements Emulation {
+public final class ServicePrincipalSecrets implements Emulation, Durable {
   private final Context ctx;
   private final OAuth oauth;
   private final ScimDirectory directory;
@@ -119,5 +122,27 @@ public final class ServicePrincipalSecrets implements Emulation {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public String stateName() {
+    return base.contains("{account_id}") ? "service-principal-secrets-account" : "service-principal-secrets-workspace";
+  }
+
+  /** The secrets with their values; the OAuth server keeps which it accepts. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode out = Json.object();
+    secrets.forEach((id, s) -> out.set(id, Json.object("principal", s.principal(), "application_id", s.applicationId(),
+        "value", s.value(), "info", s.info().deepCopy())));
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    secrets.clear();
+    state.fields().forEachRemaining(f -> secrets.put(f.getKey(), new Secret(f.getValue().path("principal").asText(),
+        f.getValue().path("application_id").asText(), f.getValue().path("value").asText(),
+        Json.copyOf(f.getValue().get("info")))));
   }
 }

@@ -6,9 +6,9 @@ import io.databricks4j.testkit.internal.Context;
 import io.databricks4j.testkit.internal.Json;
 import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
-import io.databricks4j.testkit.internal.http.Handler;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.Resettable;
 import io.databricks4j.testkit.spi.SqlEngine;
 import io.databricks4j.testkit.spi.SqlEngineProvider;
 import io.databricks4j.testkit.spi.SqlException;
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * the first statement and takes in what Unity Catalog holds then, so a workspace that runs no SQL
  * pays nothing for it. Without an engine every operation answers 501 naming the artifact to add.
  */
-public final class Statements implements Emulation, AutoCloseable {
+public final class Statements implements Emulation, AutoCloseable, Resettable {
   private static final String V = "/api/2.0/sql/statements";
   /** The most bytes of values an INLINE result may hold. */
   static final long INLINE_LIMIT = 25L * 1024 * 1024;
@@ -72,6 +72,11 @@ public final class Statements implements Emulation, AutoCloseable {
     return new Statements(ctx, warehouses, catalog, SqlEngines.provider().orElse(null));
   }
 
+  /** Whether a SQL engine is on the class path. */
+  public boolean available() {
+    return provider != null;
+  }
+
   /** The engine, opened and filled from Unity Catalog at the first call. */
   private synchronized SqlEngine engine() {
     if (closed) {
@@ -88,23 +93,21 @@ public final class Statements implements Emulation, AutoCloseable {
     return sync;
   }
 
+  /**
+   * Registers the statement operations when there is an engine; without one they stay
+   * unregistered, so that they answer 501 naming the artifact and the coverage report lists them
+   * as not emulated.
+   */
   @Override
   public void register(Routes r) {
-    r.on("POST", V, guarded(this::execute))
-        .on("GET", V + "/{statement_id}", guarded(c -> Reply.json(find(c.required("statement_id")).render())))
-        .on("GET", V + "/{statement_id}/result/chunks/{chunk_index}",
-            guarded(c -> Reply.json(find(c.required("statement_id")).chunk(c.requiredLong("chunk_index")))))
-        .on("POST", V + "/{statement_id}/cancel", guarded(this::cancel));
-  }
-
-  private Handler guarded(Handler h) {
-    if (provider != null) {
-      return h;
+    if (provider == null) {
+      return;
     }
-    return c -> {
-      throw ApiException.notImplemented("SQL statements need the SQL engine of " + SqlEngines.ARTIFACT
-          + ": add it next to io.databricks4j:testkit (it brings DuckDB). Warehouses work without it.");
-    };
+    r.on("POST", V, this::execute)
+        .on("GET", V + "/{statement_id}", c -> Reply.json(find(c.required("statement_id")).render()))
+        .on("GET", V + "/{statement_id}/result/chunks/{chunk_index}",
+            c -> Reply.json(find(c.required("statement_id")).chunk(c.requiredLong("chunk_index"))))
+        .on("POST", V + "/{statement_id}/cancel", this::cancel);
   }
 
   private Reply execute(Call call) {
@@ -287,6 +290,29 @@ public final class Statements implements Emulation, AutoCloseable {
       }
       // a statement still in DuckDB stops before the database goes
       all.stream().filter(r -> !r.terminal()).forEach(r -> opened.cancel(r.id()));
+      opened.close();
+    }
+  }
+
+  /**
+   * Cancels what runs, forgets every statement and closes the engine: the next statement opens a
+   * new one, filled from what Unity Catalog holds then, so tables keep their columns, not their rows.
+   */
+  @Override
+  public void reset() {
+    SqlEngine opened;
+    List<StatementRun> all;
+    synchronized (this) {
+      opened = engine;
+      all = new ArrayList<>(runs.values());
+      runs.clear();
+      engine = null;
+      sync = null;
+      catalog.listener(CatalogListener.NONE);
+    }
+    all.forEach(StatementRun::cancel);
+    if (opened != null) {
+      all.forEach(r -> opened.cancel(r.id()));
       opened.close();
     }
   }

@@ -9,6 +9,8 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
  * Personal access tokens (Tokens) and the admin view of them (TokenManagement). A token made here
  * authenticates requests until it expires or is deleted.
  */
-public final class Tokens implements Emulation {
+public final class Tokens implements Emulation, Durable {
   private final Context ctx;
   private final Map<String, Token> tokens = new LinkedHashMap<>();
 
@@ -137,5 +139,25 @@ public final class Tokens implements Emulation {
         "expiry_time", t.info.get("expiry_time").asLong());
     Json.put(info, "comment", Json.string(t.info, "comment"));
     return info;
+  }
+
+  @Override
+  public String stateName() {
+    return "tokens";
+  }
+
+  /** The tokens with their values; the authenticator keeps which values it accepts. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode out = Json.object();
+    tokens.forEach((id, t) -> out.set(id, Json.object("value", t.value, "info", t.info.deepCopy())));
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    tokens.clear();
+    state.fields().forEachRemaining(f -> tokens.put(f.getKey(), new Token(f.getKey(),
+        f.getValue().path("value").asText(), Json.copyOf(f.getValue().get("info")))));
   }
 }

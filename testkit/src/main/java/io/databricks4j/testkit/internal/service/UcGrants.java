@@ -11,6 +11,8 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import java.util.TreeSet;
  * (whichever emulation keeps it), read back directly or as effective privileges, which a table,
  * volume, function or model inherits from its schema and catalog, and a schema from its catalog.
  */
-public final class UcGrants implements Emulation {
+public final class UcGrants implements Emulation, Durable {
   private static final String V = "/api/2.1/unity-catalog/";
   /** Where each securable type is read, to check that it exists. */
   private static final Map<String, String> PATHS = Map.ofEntries(Map.entry("catalog", "catalogs"),
@@ -170,5 +172,36 @@ public final class UcGrants implements Emulation {
           + " '" + name + "' does not exist.");
     }
     return type + ":" + name.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String stateName() {
+    return "unity-catalog-grants";
+  }
+
+  /** The privileges of each principal on each securable. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode out = Json.object();
+    grants.forEach((securable, byPrincipal) -> {
+      ObjectNode principals = Json.object();
+      byPrincipal.forEach((principal, held) -> principals.set(principal, Json.strings(held)));
+      out.set(securable, principals);
+    });
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    grants.clear();
+    state.fields().forEachRemaining(s -> {
+      TreeMap<String, TreeSet<String>> byPrincipal = new TreeMap<>();
+      s.getValue().fields().forEachRemaining(p -> {
+        TreeSet<String> held = new TreeSet<>();
+        p.getValue().forEach(v -> held.add(v.asText()));
+        byPrincipal.put(p.getKey(), held);
+      });
+      grants.put(s.getKey(), byPrincipal);
+    });
   }
 }

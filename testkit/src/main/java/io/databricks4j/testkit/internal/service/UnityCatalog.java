@@ -1,5 +1,6 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
 import io.databricks4j.testkit.internal.Json;
@@ -8,6 +9,9 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +25,12 @@ import java.util.regex.Pattern;
  * carry the children along, and deletes refused on non-empty parents unless forced. A managed
  * volume is a directory under {@code /Volumes} of the shared file store.
  */
-public final class UnityCatalog implements Emulation {
+public final class UnityCatalog implements Emulation, Durable {
   private static final String V = "/api/2.1/unity-catalog/";
   private static final Pattern IDENTIFIER = Pattern.compile("[^.\\s/]{1,255}");
 
   private final Context ctx;
-  private final String metastoreId;
+  private volatile String metastoreId;
   /** Every securable by kind, each by full name (lower case, as names are case-insensitive). */
   private final Map<String, TreeMap<String, ObjectNode>> securables = new TreeMap<>();
   private volatile CatalogListener listener = CatalogListener.NONE;
@@ -449,5 +453,25 @@ public final class UnityCatalog implements Emulation {
 
   private static String capital(String kind) {
     return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+  }
+
+  @Override
+  public String stateName() {
+    return "unity-catalog";
+  }
+
+  /** The metastore id and every securable by kind and full name. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ObjectNode out = Json.object("metastore_id", metastoreId);
+    securables.forEach((kind, byName) -> out.set(kind, Snapshots.records(byName)));
+    return out;
+  }
+
+  /** Replaces the records; the SQL engine learns them again when it next opens. */
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    metastoreId = state.path("metastore_id").asText(metastoreId);
+    securables.forEach((kind, byName) -> Snapshots.records(state.path(kind), byName));
   }
 }

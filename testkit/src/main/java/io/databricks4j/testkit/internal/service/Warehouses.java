@@ -1,6 +1,7 @@
 package io.databricks4j.testkit.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
 import io.databricks4j.testkit.internal.Json;
@@ -9,6 +10,8 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +23,7 @@ import java.util.Map;
  * delete. A warehouse whose name contains "fail" stops instead of running. Also the workspace
  * warehouse configuration.
  */
-public final class Warehouses implements Emulation {
+public final class Warehouses implements Emulation, Durable {
   private static final String V = "/api/2.0/sql/warehouses";
   private static final List<String> SIZES = List.of("2X-Small", "X-Small", "Small", "Medium", "Large", "X-Large",
       "2X-Large", "3X-Large", "4X-Large");
@@ -37,10 +40,14 @@ public final class Warehouses implements Emulation {
     boolean failed;
 
     Warehouse(String id, ObjectNode spec, String creator, long now) {
+      this(id, spec, creator, new Lifecycle("STARTING", now));
+    }
+
+    Warehouse(String id, ObjectNode spec, String creator, Lifecycle life) {
       this.id = id;
       this.spec = spec;
       this.creator = creator;
-      this.life = new Lifecycle("STARTING", now);
+      this.life = life;
     }
   }
 
@@ -274,5 +281,31 @@ public final class Warehouses implements Emulation {
 
   private static ApiException missing(String id) {
     return ApiException.notFound("Warehouse " + id + " does not exist");
+  }
+
+  @Override
+  public String stateName() {
+    return "warehouses";
+  }
+
+  /** Warehouses with their lifecycles, and the workspace warehouse configuration. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ArrayNode items = Json.array();
+    warehouses.values().forEach(w -> items.add(Json.object("id", w.id, "spec", w.spec.deepCopy(), "creator", w.creator,
+        "life", w.life.toJson(), "failed", w.failed)));
+    return Json.object("warehouses", items, "config", config.deepCopy());
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    warehouses.clear();
+    for (JsonNode o : state.path("warehouses")) {
+      Warehouse w = new Warehouse(o.path("id").asText(), Json.copyOf(o.get("spec")), o.path("creator").asText(),
+          Lifecycle.fromJson(o.path("life")));
+      w.failed = o.path("failed").asBoolean();
+      warehouses.put(w.id, w);
+    }
+    config = Json.copyOf(state.get("config"));
   }
 }

@@ -1,5 +1,6 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
@@ -8,6 +9,9 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
+import io.databricks4j.testkit.internal.state.Snapshots;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -20,7 +24,7 @@ import java.util.TreeMap;
  * Workspace administration kept as plain records: global init scripts (ordered by position),
  * instance profiles and the workspace configuration keys.
  */
-public final class WorkspaceAdmin implements Emulation {
+public final class WorkspaceAdmin implements Emulation, Durable {
   private static final String SCRIPTS = "/api/2.0/global-init-scripts";
   private static final String PROFILES = "/api/2.0/instance-profiles/";
   private static final int MAX_SCRIPT = 64 * 1024;
@@ -215,5 +219,23 @@ public final class WorkspaceAdmin implements Emulation {
       throw ApiException.notFound("Instance profile " + arn + " does not exist");
     }
     return p;
+  }
+
+  @Override
+  public String stateName() {
+    return "workspace-admin";
+  }
+
+  /** Global init scripts, instance profiles and the workspace configuration. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    return Json.object("scripts", Snapshots.records(scripts), "profiles", Snapshots.records(profiles), "conf", Snapshots.texts(conf));
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    Snapshots.records(state.path("scripts"), scripts);
+    Snapshots.records(state.path("profiles"), profiles);
+    Snapshots.texts(state.path("conf"), conf, k -> k);
   }
 }

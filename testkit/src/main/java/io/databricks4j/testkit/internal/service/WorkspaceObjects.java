@@ -1,5 +1,6 @@
 package io.databricks4j.testkit.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.Context;
@@ -10,6 +11,8 @@ import io.databricks4j.testkit.internal.http.ApiException;
 import io.databricks4j.testkit.internal.http.Call;
 import io.databricks4j.testkit.internal.http.Reply;
 import io.databricks4j.testkit.internal.http.Routes;
+import io.databricks4j.testkit.internal.state.BlobShelf;
+import io.databricks4j.testkit.internal.state.Durable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  * SOURCE, JUPYTER, DBC, AUTO and RAW (HTML and R_MARKDOWN answer 501), list, mkdirs, delete and
  * get-status. Starts with {@code /Users/<user>}, {@code /Shared} and {@code /Repos}.
  */
-public final class WorkspaceObjects implements Emulation {
+public final class WorkspaceObjects implements Emulation, Durable {
   private static final String V = "/api/2.0/workspace/";
   private static final int MAX_CONTENT = 10 * 1024 * 1024;
 
@@ -391,6 +394,50 @@ public final class WorkspaceObjects implements Emulation {
       return Base64.getDecoder().decode(base64.indexOf('\n') >= 0 ? base64.replaceAll("\\s", "") : base64);
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("content is not valid base64: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public String stateName() {
+    return "workspace-objects";
+  }
+
+  /** Every object by path: notebooks as their cells, files in base64. */
+  @Override
+  public synchronized JsonNode snapshot(BlobShelf shelf) {
+    ArrayNode out = Json.array();
+    for (Obj o : objects.values()) {
+      ObjectNode n = Json.object("id", o.id, "path", o.path, "type", o.type, "created", o.createdAt,
+          "modified", o.modifiedAt);
+      if (o.notebook != null) {
+        n.set("notebook", Json.object("language", o.notebook.language(), "cells", Json.strings(o.notebook.cells()),
+            "jupyter", o.jupyter));
+      }
+      if (o.content != null) {
+        n.put("content", Base64.getEncoder().encodeToString(o.content));
+      }
+      out.add(n);
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode state, BlobShelf shelf) {
+    objects.clear();
+    for (JsonNode n : state) {
+      Obj o = new Obj(n.path("id").asLong(), n.path("path").asText(), n.path("type").asText(), n.path("created").asLong());
+      o.modifiedAt = n.path("modified").asLong();
+      JsonNode nb = n.get("notebook");
+      if (nb != null) {
+        List<String> cells = new ArrayList<>();
+        nb.path("cells").forEach(c -> cells.add(c.asText()));
+        o.notebook = new Notebooks.Notebook(nb.path("language").asText(), List.copyOf(cells));
+        o.jupyter = nb.path("jupyter").asBoolean(false);
+      }
+      if (n.has("content")) {
+        o.content = Base64.getDecoder().decode(n.get("content").asText());
+      }
+      objects.put(o.path, o);
     }
   }
 }
