@@ -1,5 +1,6 @@
 package io.databricks4j.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,6 +28,7 @@ import io.databricks4j.testkit.internal.service.Repos;
 import io.databricks4j.testkit.internal.service.ScimDirectory;
 import io.databricks4j.testkit.internal.service.Secrets;
 import io.databricks4j.testkit.internal.service.ServicePrincipalSecrets;
+import io.databricks4j.testkit.internal.service.ServingDataPlane;
 import io.databricks4j.testkit.internal.service.Statements;
 import io.databricks4j.testkit.internal.service.Tokens;
 import io.databricks4j.testkit.internal.service.UcGrants;
@@ -40,6 +42,7 @@ import io.databricks4j.testkit.internal.state.Resettable;
 import io.databricks4j.testkit.internal.state.ServerState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -79,6 +82,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final List<Operation> operations;
   private final FaultEngine faults = new FaultEngine();
   private final OAuth oauth;
+  private final ServingDataPlane dataPlane;
   private final AccountWorkspaces accountWorkspaces;
   private final ControlEndpoint control;
   private final Statements statements;
@@ -112,6 +116,8 @@ public final class EmulatorServer implements AutoCloseable {
     operations.forEach(op -> keys.add(op.key()));
     this.routes = new Routes(keys);
     this.oauth = new OAuth(ctx, settings.oauthTokenLifetime());
+    this.dataPlane = new ServingDataPlane(ctx);
+    oauth.dataPlane(dataPlane);
     this.self = new SelfCalls(router, routes);
     Permissions permissions = new Permissions(ctx, operations);
     VolumePaths volumes = new VolumePaths(ctx, self);
@@ -347,6 +353,11 @@ public final class EmulatorServer implements AutoCloseable {
         default -> {
         }
       }
+      if (path.startsWith(ServingDataPlane.PREFIX)) {
+        JsonNode body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        dataPlane.query(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body).write(exchange);
+        return;
+      }
       if (path.startsWith("/oidc/") || path.equals("/oidc")) {
         Reply reply = oauth.handle(exchange, path);
         changed(method);
@@ -392,7 +403,7 @@ public final class EmulatorServer implements AutoCloseable {
         boolean expanded = JobsVersions.prepare(path, call);
         reply = JobsVersions.adapt(path, call, handler.handle(call), expanded);
       } else {
-        reply = handler.handle(call);
+        reply = dataPlane.decorate(op, handler.handle(call));
       }
       changed(method);
       reply.write(exchange);

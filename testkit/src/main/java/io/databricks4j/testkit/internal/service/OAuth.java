@@ -36,6 +36,14 @@ import java.util.regex.Pattern;
 public final class OAuth implements Durable {
   private static final Pattern ACCOUNT = Pattern.compile("/oidc/accounts/([^/]+)(/.*)");
   private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+  private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+  /** Issues serving data-plane tokens; null when the emulator has no data plane. */
+  private ServingDataPlane dataPlane;
+
+  /** Lets the {@code jwt-bearer} grant issue tokens of {@code plane}. */
+  public void dataPlane(ServingDataPlane plane) {
+    this.dataPlane = plane;
+  }
 
   private final Context ctx;
   private final Duration lifetime;
@@ -128,7 +136,7 @@ public final class OAuth implements Durable {
         "jwks_uri", prefix + "/jwks.json",
         "response_types_supported", Json.strings(List.of("code", "id_token")),
         "response_modes_supported", Json.strings(List.of("query", "fragment", "form_post")),
-        "grant_types_supported", Json.strings(List.of("client_credentials", "authorization_code", "refresh_token",
+        "grant_types_supported", Json.strings(List.of("client_credentials", "authorization_code", "refresh_token", JWT_BEARER,
             TOKEN_EXCHANGE)),
         "code_challenge_methods_supported", Json.strings(List.of("S256")),
         "token_endpoint_auth_methods_supported", Json.strings(List.of("client_secret_basic", "client_secret_post", "none")),
@@ -237,6 +245,21 @@ public final class OAuth implements Durable {
           return error(400, "invalid_grant", "The subject token is not trusted by this workspace");
         }
         return issue(clientId != null ? clientId : ctx.userName(), scope, null);
+      }
+      case JWT_BEARER -> {
+        // the serving data plane: a workspace token in, a token for one endpoint out
+        String assertion = form.get("assertion");
+        if (dataPlane == null || assertion == null || ctx.authenticator().authenticate("Bearer " + assertion) == null) {
+          return error(400, "invalid_grant", "The assertion is not a valid token of this workspace");
+        }
+        String token = dataPlane.issue(form.get("authorization_details"), lifetime.toMillis());
+        if (token == null) {
+          return error(400, "invalid_request", "authorization_details must name a serving endpoint "
+              + "(the data_plane_info of the endpoint gives them)");
+        }
+        ObjectNode issued = Json.object("access_token", token, "token_type", "Bearer", "expires_in",
+            Math.max(1, lifetime.toSeconds()));
+        return out -> Reply.bytes(out, 200, "application/json", Json.bytes(issued));
       }
       default -> {
         return error(400, "unsupported_grant_type", "Unsupported grant_type '" + grant + "'");
