@@ -1,5 +1,6 @@
 package io.databricks4j.codegen.model;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,19 +37,33 @@ public final class DescriptionIo {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
-  private static final ObjectWriter WRITER;
+  private static final ObjectWriter WRITER = MAPPER.writer(new Printer());
 
-  static {
-    DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(lf)
-            .withArrayIndenter(lf)
-            .withSeparators(
-                com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(
-                        com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
-    WRITER = MAPPER.writer(printer);
+  /**
+   * Two-space indent, {@code \n} line ends and {@code "name": value}. Written with the API every
+   * supported Jackson has (2.15 has no {@code Separators.Spacing}), so the services tests run on
+   * the lowest one too.
+   */
+  private static final class Printer extends DefaultPrettyPrinter {
+    Printer() {
+      DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+      indentObjectsWith(lf);
+      indentArraysWith(lf);
+    }
+
+    private Printer(Printer base) {
+      super(base);
+    }
+
+    @Override
+    public DefaultPrettyPrinter createInstance() {
+      return new Printer(this);
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
   }
 
   private DescriptionIo() {}
