@@ -15,7 +15,7 @@ import java.util.Map;
 /** The workloads in their running order, against one fixture server. */
 public final class Suite {
   /** Footprint and cold start first: they need no warm JIT and set nothing on the server. */
-  public static final List<String> ORDER = List.of("6", "3", "1", "2", "7", "4", "5");
+  public static final List<String> ORDER = List.of("6", "3", "1", "2", "8", "7", "4", "5");
 
   private final Plan plan;
   private final Path root;
@@ -57,6 +57,7 @@ public final class Suite {
         sections.add(switch (w) {
           case "1" -> get.latency();
           case "2" -> get.throughput();
+          case "8" -> get.allocation();
           case "3" -> new ColdStartWorkload(plan, server, paths, logs).run();
           case "4" -> bulk.listing();
           case "5" -> bulk.files();
