@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>With {@code --json} it prints one object: {@code host}, {@code auth_type}, {@code account_id},
  * {@code is_account_client}, {@code cloud}, {@code scopes} (as OAuth would request them),
  * {@code debug_string} (the {@code Config: ... Env: ...} text of error messages) and
- * {@code attributes} (each with {@code value}, secrets as {@code ***}, and {@code source}); on
+ * {@code attributes} (each with {@code value}, secrets as {@code ***}, and {@code source}; an
+ * attribute a plug-in declares also has {@code declared_by}, its provider's class); on
  * failure also {@code error} and {@code failed_at} ({@code configuration} when the attributes
  * could not be resolved, {@code credentials} when no strategy applied), and the exit code is 1.
  */
@@ -99,7 +100,13 @@ final class AuthDescribeCommand implements Callable<Integer> {
     for (Map.Entry<ConfigAttribute, ConfigSource> e : config.sources().entrySet()) {
       ConfigAttribute a = e.getKey();
       String value = a.sensitive() ? "***" : a == ConfigAttribute.HOST ? config.host().orElse(config.get(a).orElse("")) : config.get(a).orElse("");
-      attributes.put(a.key(), Map.of("value", value, "source", e.getValue().toString()));
+      Map<String, String> described = new LinkedHashMap<>();
+      described.put("value", value);
+      described.put("source", e.getValue().toString());
+      if (!a.builtIn()) {
+        described.put("declared_by", a.declaredBy());
+      }
+      attributes.put(a.key(), described);
     }
     result.put("attributes", attributes);
     if (json) {
