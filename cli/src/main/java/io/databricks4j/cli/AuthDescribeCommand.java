@@ -81,7 +81,12 @@ final class AuthDescribeCommand implements Callable<Integer> {
       error = e.getMessage();
       failedAt = config == null ? "configuration" : "credentials";
       if (config == null) {
-        config = builder.build().resolveEnvironmentOnly();
+        try {
+          config = builder.build().resolveEnvironmentOnly();
+        } catch (DatabricksException nothingResolves) {
+          // the attributes themselves cannot be listed (two plug-ins declare one name, say)
+          return printError(out, error);
+        }
       }
     }
     Map<String, Object> result = new LinkedHashMap<>();
@@ -132,6 +137,20 @@ final class AuthDescribeCommand implements Callable<Integer> {
     }
     out.flush();
     return error == null ? 0 : 1;
+  }
+
+  /** Only the error: what the configuration is made of is not known. */
+  private int printError(PrintWriter out, String error) throws Exception {
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("error", error);
+      result.put("failed_at", "configuration");
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    } else {
+      out.println("Error: " + error);
+    }
+    out.flush();
+    return 1;
   }
 
   private static Object orNone(Object o) {

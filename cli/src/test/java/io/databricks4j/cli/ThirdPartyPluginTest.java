@@ -109,9 +109,26 @@ class ThirdPartyPluginTest {
       }
       """;
 
+  /** Another vendor's plug-in, which would shadow the built-in token. */
+  private static final String SHADOWING = """
+      package com.other.auth;
+
+      import io.databricks4j.auth.AttributeProvider;
+      import io.databricks4j.auth.AttributeSpec;
+      import java.util.List;
+
+      public final class OtherAttributes implements AttributeProvider {
+        @Override
+        public List<AttributeSpec> attributes() {
+          return List.of(AttributeSpec.builder("other_token").envVars("DATABRICKS_TOKEN").sensitive(true).build());
+        }
+      }
+      """;
+
   @TempDir
   static Path dir;
   private static Path jar;
+  private static Path shadowingJar;
 
   @BeforeAll
   static void buildThePluginJar() throws IOException {
@@ -119,10 +136,13 @@ class ThirdPartyPluginTest {
     Files.createDirectories(src);
     Files.writeString(src.resolve("AcmeVaultAttributes.java"), ATTRIBUTES);
     Files.writeString(src.resolve("AcmeVaultStrategy.java"), STRATEGY);
+    Path otherSrc = Files.createDirectories(dir.resolve("src/com/other/auth"));
+    Files.writeString(otherSrc.resolve("OtherAttributes.java"), SHADOWING);
     Path classes = dir.resolve("classes");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", String.join(java.io.File.pathSeparator,
-        ChildCli.testClassPath()), src.resolve("AcmeVaultAttributes.java").toString(), src.resolve("AcmeVaultStrategy.java").toString());
+        ChildCli.testClassPath()), src.resolve("AcmeVaultAttributes.java").toString(), src.resolve("AcmeVaultStrategy.java").toString(),
+        otherSrc.resolve("OtherAttributes.java").toString());
     assertThat(rc).as("the plug-in compiles against sdk-api").isZero();
     jar = dir.resolve("acme-vault-auth.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
@@ -131,6 +151,11 @@ class ThirdPartyPluginTest {
       }
       add(out, "META-INF/services/io.databricks4j.auth.CredentialsStrategy", "com.acme.vault.AcmeVaultStrategy\n");
       add(out, "META-INF/services/io.databricks4j.auth.AttributeProvider", "com.acme.vault.AcmeVaultAttributes\n");
+    }
+    shadowingJar = dir.resolve("other-auth.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(shadowingJar))) {
+      add(out, "com/other/auth/OtherAttributes.class", Files.readAllBytes(classes.resolve("com/other/auth/OtherAttributes.class")));
+      add(out, "META-INF/services/io.databricks4j.auth.AttributeProvider", "com.other.auth.OtherAttributes\n");
     }
   }
 
@@ -152,8 +177,12 @@ class ThirdPartyPluginTest {
   }
 
   private static ChildCli.Result describe(Path home, Map<String, String> env, String... args) {
+    return describe(List.of(jar), home, env, args);
+  }
+
+  private static ChildCli.Result describe(List<Path> plugins, Path home, Map<String, String> env, String... args) {
     List<String> classPath = new ArrayList<>(ChildCli.testClassPath());
-    classPath.add(jar.toString());
+    plugins.forEach(p -> classPath.add(p.toString()));
     Map<String, String> all = new HashMap<>(env);
     all.put("HOME", home.toString());
     List<String> command = new ArrayList<>(List.of("auth", "describe"));
@@ -219,5 +248,20 @@ class ThirdPartyPluginTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(json(r).get("error").asText()).contains("more than one authorization method configured: pat and vault");
     assertThat(r.output()).doesNotContain(VAULT_TOKEN).doesNotContain("dapi-CANARY-2");
+  }
+
+  @Test
+  void aPluginThatWouldShadowABuiltInAttributeIsNamed() throws Exception {
+    Path home = home("shadowing", "[DEFAULT]\nhost = https://acme.cloud.databricks.com\n");
+    ChildCli.Result r = describe(List.of(jar, shadowingJar), home, Map.of("DATABRICKS_TOKEN", "dapi-CANARY-3"), "--json");
+
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
+    JsonNode out = json(r);
+    assertThat(out.get("failed_at").asText()).isEqualTo("configuration");
+    assertThat(out.get("error").asText()).isEqualTo("configuration attribute collision: com.other.auth.OtherAttributes"
+        + " declares attribute other_token with environment variable DATABRICKS_TOKEN, but DATABRICKS_TOKEN is already an"
+        + " environment variable of the built-in attribute token; a plug-in cannot redefine or shadow a built-in"
+        + " attribute: rename it in com.other.auth.OtherAttributes");
+    assertThat(r.output()).doesNotContain("dapi-CANARY-3");
   }
 }
