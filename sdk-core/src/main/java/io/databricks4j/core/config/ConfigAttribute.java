@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -133,7 +134,7 @@ public final class ConfigAttribute {
           throw new ConfigException("the attribute provider " + owner + " failed to list its attributes (" + e
               + "); fix the plug-in or remove its jar from the class path", e);
         }
-        if (specs == null || specs.stream().anyMatch(java.util.Objects::isNull)) {
+        if (specs == null || specs.stream().anyMatch(Objects::isNull)) {
           throw new ConfigException("the attribute provider " + owner + " listed no attributes or a null one; "
               + "attributes() returns a list of AttributeSpec (List.of() for none)");
         }
