@@ -242,7 +242,7 @@ public final class ApiClient implements AutoCloseable {
    * retry_timeout_seconds}. Only for operations that may be done again: their source can be read
    * again and their first request starts afresh.
    */
-  public <T> T retrying(String what, int maxAttempts, Supplier<T> operation) {
+  public <T> T retrying(String what, int maxAttempts, java.util.function.Supplier<T> operation) {
     return io.databricks4j.core.retry.Retrying.of(maxAttempts, java.time.Duration.ofSeconds(config.retryTimeoutSeconds()))
         .run(what, operation);
   }
