@@ -1,7 +1,8 @@
 /**
  * OAuth credential strategies for databricks4j ({@code oauth-m2m}, {@code external-browser},
- * {@code databricks-cli}, {@code metadata-service}, {@code github-oidc}, {@code env-oidc},
- * {@code file-oidc}) and the web-application login API. Every OAuth exchange is built by the
+ * {@code databricks-cli}, {@code metadata-service}, {@code github-oidc}, {@code azure-devops-oidc},
+ * {@code env-oidc}, {@code file-oidc}, and inside Databricks compute {@code runtime} and
+ * {@code model-serving}) and the web-application login API. Every OAuth exchange is built by the
  * Nimbus OAuth 2.0 SDK and sent through the client's {@code HttpSender}.
  */
 module io.databricks4j.auth.oauth {
@@ -24,5 +25,12 @@ module io.databricks4j.auth.oauth {
       io.databricks4j.auth.oauth.internal.GithubOidcStrategy,
       io.databricks4j.auth.oauth.internal.EnvOidcStrategy,
       io.databricks4j.auth.oauth.internal.FileOidcStrategy,
-      io.databricks4j.auth.oauth.internal.ExternalBrowserStrategy;
+      io.databricks4j.auth.oauth.internal.ExternalBrowserStrategy,
+      io.databricks4j.auth.oauth.internal.AzureDevOpsOidcStrategy,
+      io.databricks4j.auth.oauth.internal.RuntimeStrategy,
+      io.databricks4j.auth.oauth.internal.ModelServingStrategy;
+  // the workspace of a notebook's context, of a model serving endpoint, when no host is configured
+  provides io.databricks4j.auth.HostResolver with
+      io.databricks4j.auth.oauth.internal.RuntimeHostResolver,
+      io.databricks4j.auth.oauth.internal.ModelServingHostResolver;
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>With {@code --json} it prints one object: {@code host}, {@code auth_type}, {@code account_id},
  * {@code is_account_client}, {@code cloud}, {@code scopes} (as OAuth would request them),
  * {@code debug_string} (the {@code Config: ... Env: ...} text of error messages) and
- * {@code attributes} (each with {@code value}, secrets as {@code ***}, and {@code source}); on
+ * {@code attributes} (each with {@code value}, secrets as {@code ***}, and {@code source}; an
+ * attribute a plug-in declares also has {@code declared_by}, its provider's class); on
  * failure also {@code error} and {@code failed_at} ({@code configuration} when the attributes
  * could not be resolved, {@code credentials} when no strategy applied), and the exit code is 1.
  */
@@ -80,7 +81,12 @@ final class AuthDescribeCommand implements Callable<Integer> {
       error = e.getMessage();
       failedAt = config == null ? "configuration" : "credentials";
       if (config == null) {
-        config = builder.build().resolveEnvironmentOnly();
+        try {
+          config = builder.build().resolveEnvironmentOnly();
+        } catch (DatabricksException nothingResolves) {
+          // the attributes themselves cannot be listed (two plug-ins declare one name, say)
+          return printError(out, error);
+        }
       }
     }
     Map<String, Object> result = new LinkedHashMap<>();
@@ -99,7 +105,13 @@ final class AuthDescribeCommand implements Callable<Integer> {
     for (Map.Entry<ConfigAttribute, ConfigSource> e : config.sources().entrySet()) {
       ConfigAttribute a = e.getKey();
       String value = a.sensitive() ? "***" : a == ConfigAttribute.HOST ? config.host().orElse(config.get(a).orElse("")) : config.get(a).orElse("");
-      attributes.put(a.key(), Map.of("value", value, "source", e.getValue().toString()));
+      Map<String, String> described = new LinkedHashMap<>();
+      described.put("value", value);
+      described.put("source", e.getValue().toString());
+      if (!a.builtIn()) {
+        described.put("declared_by", a.declaredBy());
+      }
+      attributes.put(a.key(), described);
     }
     result.put("attributes", attributes);
     if (json) {
@@ -125,6 +137,20 @@ final class AuthDescribeCommand implements Callable<Integer> {
     }
     out.flush();
     return error == null ? 0 : 1;
+  }
+
+  /** Only the error: what the configuration is made of is not known. */
+  private int printError(PrintWriter out, String error) throws Exception {
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("error", error);
+      result.put("failed_at", "configuration");
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    } else {
+      out.println("Error: " + error);
+    }
+    out.flush();
+    return 1;
   }
 
   private static Object orNone(Object o) {

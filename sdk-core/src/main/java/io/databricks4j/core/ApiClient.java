@@ -3,6 +3,7 @@ package io.databricks4j.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.databricks4j.core.auth.Credentials;
 import io.databricks4j.core.auth.CredentialsResolver;
+import io.databricks4j.core.config.ConfigAttribute;
 import io.databricks4j.core.http.HttpPipeline;
 import io.databricks4j.http.HttpRequest;
 import io.databricks4j.http.HttpResponse;
@@ -16,10 +17,12 @@ import io.databricks4j.core.internal.WireInvoker;
 import io.databricks4j.core.internal.Pipelines;
 import io.databricks4j.core.useragent.UserAgent;
 import io.databricks4j.error.ConfigException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,22 +50,55 @@ public final class ApiClient implements AutoCloseable {
   private final Object credentialsLock = new Object();
   private volatile DatabricksConfig effective;
   private volatile Credentials credentials;
-  private volatile HttpPipeline base;
+  private final SharedBase base;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private volatile HttpPipeline pipeline;
 
-  private ApiClient(DatabricksConfig config, CredentialsResolver resolver) {
+  private ApiClient(DatabricksConfig config, CredentialsResolver resolver, SharedBase base) {
     this.config = config.resolve();
     this.resolver = resolver;
+    this.base = base;
   }
 
   /** A client of {@code config} (resolved here) using the credential strategies found by ServiceLoader. */
   public static ApiClient create(DatabricksConfig config) {
-    return new ApiClient(config, CredentialsResolver.create());
+    return new ApiClient(config, CredentialsResolver.create(), new SharedBase());
   }
 
   /** A client with a credentials resolver of your own. */
   public static ApiClient create(DatabricksConfig config, CredentialsResolver resolver) {
-    return new ApiClient(config, resolver);
+    return new ApiClient(config, resolver, new SharedBase());
+  }
+
+  /**
+   * A client of another configuration (another workspace of an account, say) with this client's
+   * credentials resolver. When the two configurations have the same HTTP settings (the same {@link
+   * HttpOptions} object, as {@link DatabricksConfig#toBuilder()} keeps it, and equal time-outs,
+   * retry, rate-limit, TLS, transport, proxy and debug attributes, environment and user-agent
+   * extras), the new client uses this client's transport and connection pool rather than opening
+   * its own. Either client may be closed first: the pool closes with the last one. Otherwise, or
+   * when this client is closed already, the new client has a pool of its own.
+   */
+  public ApiClient derive(DatabricksConfig other) {
+    DatabricksConfig resolved = other.resolve();
+    if (sameHttp(config, resolved) && base.retain()) {
+      return new ApiClient(resolved, resolver, base);
+    }
+    return new ApiClient(resolved, resolver, new SharedBase());
+  }
+
+  /** The attributes the base pipeline (transport, plug-in sender) is built from. */
+  private static final List<ConfigAttribute> HTTP_ATTRIBUTES = List.of(ConfigAttribute.HTTP_TIMEOUT_SECONDS,
+      ConfigAttribute.RETRY_TIMEOUT_SECONDS, ConfigAttribute.RATE_LIMIT, ConfigAttribute.SKIP_VERIFY,
+      ConfigAttribute.DISABLE_RETRIES, ConfigAttribute.DEBUG_TRUNCATE_BYTES, ConfigAttribute.DEBUG_HEADERS,
+      ConfigAttribute.HTTP_TRANSPORT, ConfigAttribute.PROXY_HOST, ConfigAttribute.PROXY_PORT,
+      ConfigAttribute.PROXY_USERNAME, ConfigAttribute.PROXY_PASSWORD, ConfigAttribute.PROXY_AUTH_TYPE,
+      ConfigAttribute.USE_SYSTEM_PROPERTIES_HTTP);
+
+  private static boolean sameHttp(DatabricksConfig a, DatabricksConfig b) {
+    return a.httpOptions() == b.httpOptions() && a.environment().equals(b.environment())
+        && a.userAgentExtras().equals(b.userAgentExtras())
+        && HTTP_ATTRIBUTES.stream().allMatch(at -> a.get(at).equals(b.get(at)));
   }
 
   /**
@@ -76,7 +112,7 @@ public final class ApiClient implements AutoCloseable {
     }
     DatabricksConfig withType = withAuthType;
     if (withType == null) {
-      withType = config.withDerived(io.databricks4j.core.config.ConfigAttribute.AUTH_TYPE, c.authType(),
+      withType = config.withDerived(ConfigAttribute.AUTH_TYPE, c.authType(),
           "the credentials strategy that applied");
       withAuthType = withType;
     }
@@ -264,17 +300,7 @@ public final class ApiClient implements AutoCloseable {
    * built before the credentials, which reach the network through it. Builds no connection.
    */
   private HttpPipeline base() {
-    HttpPipeline b = base;
-    if (b == null) {
-      synchronized (this) {
-        b = base;
-        if (b == null) {
-          b = Pipelines.base(config, UserAgent.forClient(config.environment(), "", config.userAgentExtras()));
-          base = b;
-        }
-      }
-    }
-    return b;
+    return base.get(() -> Pipelines.base(config, UserAgent.forClient(config.environment(), "", config.userAgentExtras())));
   }
 
   private HttpPipeline pipeline() {
@@ -302,20 +328,59 @@ public final class ApiClient implements AutoCloseable {
     return base().sender();
   }
 
+  /**
+   * Closes this client's pipeline, and the transport with its connection pool unless a client
+   * {@linkplain #derive derived} from it (or the one it was derived from) still uses them.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     HttpPipeline p = pipeline;
     if (p != null) {
       p.close();
     }
-    HttpPipeline b = base;
-    if (b != null) {
-      b.close();
-    }
+    base.release();
   }
 
   @Override
   public String toString() {
     return "ApiClient{host=" + config.host().orElse("(unresolved)") + ", credentials=" + (credentials == null ? "unresolved" : credentials.authType()) + "}";
+  }
+
+  /**
+   * The base pipeline, which owns the transport (the connection pool), with the clients that use
+   * it counted: built on first use by whichever client needs it first, closed when the last client
+   * is closed.
+   */
+  private static final class SharedBase {
+    private HttpPipeline pipeline;
+    private int users = 1;
+
+    synchronized HttpPipeline get(Supplier<HttpPipeline> build) {
+      if (users == 0) {
+        throw new IllegalStateException("this client is closed: create a new one");
+      }
+      if (pipeline == null) {
+        pipeline = build.get();
+      }
+      return pipeline;
+    }
+
+    /** Counts one more client, unless every client is closed already. */
+    synchronized boolean retain() {
+      if (users == 0) {
+        return false;
+      }
+      users++;
+      return true;
+    }
+
+    synchronized void release() {
+      if (users > 0 && --users == 0 && pipeline != null) {
+        pipeline.close();
+      }
+    }
   }
 }

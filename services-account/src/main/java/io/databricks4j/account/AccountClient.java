@@ -14,7 +14,8 @@ import java.util.Optional;
  * The entry point to a Databricks account ({@code https://accounts.cloud.databricks.com} and its
  * Azure, GCP and GovCloud siblings): one accessor per account service, each made on first use.
  * Creating one makes no network call. Close it to release its connection pool. {@link
- * #workspaceClient} reaches a workspace of the account when services-workspace-client is present.
+ * #workspaceClient} reaches a workspace of the account, over the same pool, when
+ * services-workspace-client is present.
  */
 public class AccountClient extends AccountServices implements AutoCloseable {
   private final ApiClient api;
@@ -49,7 +50,9 @@ public class AccountClient extends AccountServices implements AutoCloseable {
 
   /**
    * A client of one workspace of this account, with the same credentials and HTTP options; see
-   * {@link #workspaceConfig} for its host. Close it after use: it has a connection pool of its own.
+   * {@link #workspaceConfig} for its host. It shares this client's transport and connection pool
+   * ({@link ApiClient#derive}); close it after use, before or after this client: the pool closes
+   * with the last of them.
    * Needs {@code io.databricks4j:services-workspace-client} (and the {@code service-*} modules of
    * the services called) on the class path.
    *
@@ -64,7 +67,7 @@ public class AccountClient extends AccountServices implements AutoCloseable {
           + " io.databricks4j:databricks4j-bom) and the service-* modules of the services you call; add them, or build a"
           + " client yourself: new WorkspaceClient(account.workspaceConfig(workspace))", e);
     }
-    return new WorkspaceClient(config);
+    return new WorkspaceClient(api.derive(config), Map.of());
   }
 
   /**

@@ -21,18 +21,25 @@ final class FakeAzure implements LocalServices {
   static final String WORKSPACE = "https://adb-123.4.azuredatabricks.net";
   static final String TENANT = "tenant-0001";
   static final String CLIENT_ID = "sp-client-id";
+  /** Where GitHub Actions jobs ask for ID tokens (ACTIONS_ID_TOKEN_REQUEST_URL's origin). */
+  static final String GITHUB = "https://pipelines.actions.githubusercontent.com";
+  /** The ID token the fake GitHub hands a job that asks with {@link #githubRequestToken}. */
+  static final String GITHUB_ID_TOKEN = "eyJ.github-job.sig";
 
   final LocalServer aad = LocalServer.start();
   final LocalServer aadGov = LocalServer.start();
   final LocalServer imds = LocalServer.start();
   final LocalServer arm = LocalServer.start();
   final LocalServer workspace = LocalServer.start();
+  final LocalServer github = LocalServer.start();
   final RoutingSender http = new RoutingSender();
   private final AtomicInteger issued = new AtomicInteger();
   volatile String clientSecret;
   volatile long lifetimeSeconds = 3600;
   /** Appended to every access token issued (a log canary test puts its secret there). */
   volatile String tokenSuffix = "";
+  /** The bearer GitHub expects of the ID token request (ACTIONS_ID_TOKEN_REQUEST_TOKEN). */
+  volatile String githubRequestToken = "gh-request-token";
 
   FakeAzure(String clientSecret) {
     this.clientSecret = clientSecret;
@@ -50,12 +57,14 @@ final class FakeAzure implements LocalServices {
         .route("http://169.254.169.254", imds.url())
         .route("https://management.azure.com", arm.url())
         .route("https://management.usgovcloudapi.net", arm.url())
-        .route(WORKSPACE, workspace.url());
-    for (LocalServer s : new LocalServer[] {aad, aadGov, imds, arm, workspace}) {
+        .route(WORKSPACE, workspace.url())
+        .route(GITHUB, github.url());
+    for (LocalServer s : new LocalServer[] {aad, aadGov, imds, arm, workspace, github}) {
       s.reset();
     }
     lifetimeSeconds = 3600;
     tokenSuffix = "";
+    githubRequestToken = "gh-request-token";
     for (LocalServer authority : new LocalServer[] {aad, aadGov}) {
       authority.route("GET", "/common/discovery/instance", r -> Reply.json(200, "{\"tenant_discovery_endpoint\":"
         + "\"https://login.microsoftonline.com/" + TENANT + "/v2.0/.well-known/openid-configuration\","
@@ -65,6 +74,9 @@ final class FakeAzure implements LocalServices {
       authority.route("POST", "/" + TENANT + "/oauth2/v2.0/token", this::clientCredentials);
     }
     imds.route("GET", "/metadata/identity/oauth2/token", this::managedIdentity);
+    github.route("GET", "/job-1/idtoken", r -> ("Bearer " + githubRequestToken).equals(r.headers.get("Authorization"))
+        && "api://AzureADTokenExchange".equals(r.param("audience"))
+        ? Reply.json(200, "{\"count\":1,\"value\":\"" + GITHUB_ID_TOKEN + "\"}") : Reply.json(403, "{}"));
     workspace.route("GET", "/aad/auth",
         r -> Reply.redirect("https://login.microsoftonline.com/" + TENANT + "/oauth2/authorize?client_id=x"));
   }
@@ -99,8 +111,14 @@ final class FakeAzure implements LocalServices {
 
   private Reply clientCredentials(Request r) {
     if (r.param("client_assertion") != null) {
+      boolean ok = CLIENT_ID.equals(r.param("client_id")) && GITHUB_ID_TOKEN.equals(r.param("client_assertion"))
+          && "urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(r.param("client_assertion_type"));
+      if (!ok) {
+        return Reply.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS700213: No matching"
+            + " federated identity record found for presented assertion.\",\"error_codes\":[700213]}");
+      }
       return Reply.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":" + lifetimeSeconds
-          + ",\"access_token\":\"aad-federated-" + kind(r.param("scope")) + "-" + issued.incrementAndGet() + "\"}");
+          + ",\"access_token\":\"aad-federated-" + kind(r.param("scope")) + "-" + issued.incrementAndGet() + tokenSuffix + "\"}");
     }
     if (!CLIENT_ID.equals(r.param("client_id")) || !clientSecret.equals(r.param("client_secret"))) {
       return Reply.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client"
@@ -128,7 +146,7 @@ final class FakeAzure implements LocalServices {
   /** Every request the local servers answered. */
   int served() {
     int n = 0;
-    for (LocalServer s : new LocalServer[] {aad, aadGov, imds, arm, workspace}) {
+    for (LocalServer s : new LocalServer[] {aad, aadGov, imds, arm, workspace, github}) {
       n += s.requests().size();
     }
     return n;
@@ -141,5 +159,6 @@ final class FakeAzure implements LocalServices {
     imds.close();
     arm.close();
     workspace.close();
+    github.close();
   }
 }

@@ -113,10 +113,16 @@ public final class CredentialsResolver {
     StringBuilder msg = new StringBuilder(withConfig(c, DEFAULT_AUTH_ERROR, true));
     msg.append("\nTried, in order:");
     if (registry.strategies().isEmpty()) {
-      msg.append(" nothing: no credentials plug-in is on the class path; add io.databricks4j:auth-pat (or another auth-* module)");
+      msg.append(" nothing: no credentials plug-in is on the class path; add io.databricks4j:auth-pat (or another auth-* module) ")
+          .append(StrategyRegistry.BOM_HINT);
     }
     for (String s : skipped) {
       msg.append("\n  - ").append(s);
+    }
+    registry.absentWellKnown().forEach((type, artifact) ->
+        msg.append("\n  - ").append(type).append(": module ").append(artifact).append(" is not on the class path"));
+    if (!registry.absentWellKnown().isEmpty()) {
+      msg.append("\nAdd the module of the method you use ").append(StrategyRegistry.BOM_HINT).append('.');
     }
     msg.append("\nAttributes seen:");
     if (c.sources().isEmpty()) {
@@ -139,7 +145,7 @@ public final class CredentialsResolver {
       String available = String.join(", ", registry.strategies().stream().map(CredentialsStrategy::authType).toList());
       throw new ConfigException(artifact
           .map(a -> "auth type \"" + authType + "\" not found: its plug-in is not on the class path; add the dependency " + a
-              + " (available: " + (available.isEmpty() ? "none" : available) + ")")
+              + " " + StrategyRegistry.BOM_HINT + "; available: " + (available.isEmpty() ? "none" : available))
           .orElse("auth type \"" + authType + "\" not found: no plug-in provides it; available: "
               + (available.isEmpty() ? "none" : available) + ". Check auth_type / DATABRICKS_AUTH_TYPE for a typo"));
     }

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -25,6 +28,7 @@ import java.util.TreeMap;
  */
 public final class ConfigAttribute {
   private static final List<ConfigAttribute> BUILT_INS = new ArrayList<>();
+  private static final String BUILT_IN_OWNER = "databricks4j";
 
   public static final ConfigAttribute HOST = builtIn("host", Kind.STRING, false, null, "DATABRICKS_HOST");
   public static final ConfigAttribute ACCOUNT_ID = builtIn("account_id", Kind.STRING, false, null, "DATABRICKS_ACCOUNT_ID");
@@ -77,59 +81,126 @@ public final class ConfigAttribute {
   /** Orders attributes as declared: built-ins first, then plug-in attributes by provider and position. */
   public static final Comparator<ConfigAttribute> ORDER = Comparator.comparingInt(a -> a.order);
 
+  /**
+   * The attributes of the providers on the class path, or why they cannot be used: a collision
+   * fails every resolution with the same message rather than leaving the class unusable.
+   */
   private static final class Declared {
-    static final List<ConfigAttribute> ALL = load();
+    static final List<ConfigAttribute> ALL;
+    static final String PROBLEM;
+
+    static {
+      List<ConfigAttribute> all = List.of();
+      String problem = null;
+      try {
+        all = declare(discover());
+      } catch (ConfigException e) {
+        problem = e.getMessage();
+      }
+      ALL = all;
+      PROBLEM = problem;
+    }
   }
 
   private final AttributeSpec spec;
   private final boolean builtIn;
   private final int order;
+  private final String declaredBy;
 
-  private ConfigAttribute(AttributeSpec spec, boolean builtIn, int order) {
+  private ConfigAttribute(AttributeSpec spec, boolean builtIn, int order, String declaredBy) {
     this.spec = spec;
     this.builtIn = builtIn;
     this.order = order;
+    this.declaredBy = declaredBy;
   }
 
   private static ConfigAttribute builtIn(String key, Kind kind, boolean sensitive, String authGroup, String... envVars) {
     ConfigAttribute a = new ConfigAttribute(AttributeSpec.builder(key).kind(kind).sensitive(sensitive)
-        .authGroup(authGroup).envVars(envVars).build(), true, BUILT_INS.size());
+        .authGroup(authGroup).envVars(envVars).build(), true, BUILT_INS.size(), BUILT_IN_OWNER);
     BUILT_INS.add(a);
     return a;
   }
 
-  /** The attributes plug-ins declare, checked against the built-ins and each other. */
-  private static List<ConfigAttribute> load() {
-    Map<String, String> owners = new HashMap<>();
+  /** Each provider found by ServiceLoader with what it declares, keyed by its class name, in class path order. */
+  private static Map<String, List<AttributeSpec>> discover() {
+    Map<String, List<AttributeSpec>> found = new LinkedHashMap<>();
+    try {
+      ServiceLoader.load(AttributeProvider.class, AttributeProvider.class.getClassLoader()).stream().forEach(p -> {
+        String owner = p.type().getName();
+        List<AttributeSpec> specs;
+        try {
+          specs = p.get().attributes();
+        } catch (RuntimeException | LinkageError e) {
+          throw new ConfigException("the attribute provider " + owner + " failed to list its attributes (" + e
+              + "); fix the plug-in or remove its jar from the class path", e);
+        }
+        if (specs == null || specs.stream().anyMatch(Objects::isNull)) {
+          throw new ConfigException("the attribute provider " + owner + " listed no attributes or a null one; "
+              + "attributes() returns a list of AttributeSpec (List.of() for none)");
+        }
+        found.merge(owner, specs, (a, b) -> a); // one jar twice on the class path is one provider
+      });
+    } catch (ServiceConfigurationError e) {
+      throw new ConfigException("an attribute provider listed in META-INF/services/" + AttributeProvider.class.getName()
+          + " cannot be loaded (" + e.getMessage() + "); fix the plug-in or remove its jar from the class path", e);
+    }
+    return found;
+  }
+
+  /**
+   * The attributes of {@code providers} (provider class name to its declarations), checked
+   * against the built-ins and each other: every name, profile key and environment variable has
+   * one owner.
+   *
+   * @throws ConfigException on a collision, naming both owners and what they share
+   */
+  static List<ConfigAttribute> declare(Map<String, List<AttributeSpec>> providers) {
+    Map<String, String[]> owners = new HashMap<>();
     for (ConfigAttribute b : BUILT_INS) {
-      claim(owners, "name " + b.key(), "databricks4j");
-      b.envVars().forEach(e -> claim(owners, "environment variable " + e, "databricks4j"));
+      claim(owners, "key", b.key(), BUILT_IN_OWNER, b.key());
+      b.envVars().forEach(e -> claim(owners, "environment variable", e, BUILT_IN_OWNER, b.key()));
     }
     List<ConfigAttribute> out = new ArrayList<>();
-    ServiceLoader.load(AttributeProvider.class, AttributeProvider.class.getClassLoader()).stream().forEach(p -> {
-      String owner = p.type().getName();
-      for (AttributeSpec s : p.get().attributes()) {
-        claim(owners, "name " + s.name(), owner);
-        if (!s.profileKey().equals(s.name())) {
-          claim(owners, "name " + s.profileKey(), owner);
+    providers.forEach((owner, specs) -> {
+      for (AttributeSpec s : specs) {
+        claim(owners, "key", s.name(), owner, s.name());
+        if (!s.profileKey().equalsIgnoreCase(s.name())) {
+          claim(owners, "key", s.profileKey(), owner, s.name());
         }
-        s.envVars().forEach(e -> claim(owners, "environment variable " + e, owner));
-        out.add(new ConfigAttribute(s, false, BUILT_INS.size() + out.size()));
+        s.envVars().forEach(e -> claim(owners, "environment variable", e, owner, s.name()));
+        out.add(new ConfigAttribute(s, false, BUILT_INS.size() + out.size(), owner));
       }
     });
     return List.copyOf(out);
   }
 
-  private static void claim(Map<String, String> owners, String what, String owner) {
-    String before = owners.putIfAbsent(what.toLowerCase(Locale.ROOT), owner);
-    if (before != null) {
-      throw new ConfigException("configuration attribute " + what + " is declared twice: by " + before + " and by "
-          + owner + "; rename one of them");
+  /**
+   * Records that {@code owner}'s attribute {@code attribute} uses {@code value} as its name or profile
+   * key ({@code what} = {@code key}) or as an environment variable, or fails naming who has it.
+   */
+  private static void claim(Map<String, String[]> owners, String what, String value, String owner, String attribute) {
+    String[] before = owners.putIfAbsent(what + " " + value.toLowerCase(Locale.ROOT), new String[] {owner, attribute});
+    if (before == null) {
+      return;
     }
+    boolean env = what.equals("environment variable");
+    String mine = owner + " declares attribute " + attribute
+        + (env ? " with environment variable " + value : value.equalsIgnoreCase(attribute) ? "" : " with profile key " + value);
+    String role = env ? "an environment variable" : value.equalsIgnoreCase(before[1]) ? "the name" : "the profile key";
+    boolean builtInOwner = BUILT_IN_OWNER.equals(before[0]);
+    String theirs = builtInOwner ? "the built-in attribute " + before[1] : "attribute " + before[1] + " of " + before[0];
+    String fix = builtInOwner ? "a plug-in cannot redefine or shadow a built-in attribute: rename it in " + owner
+        : owner.equals(before[0]) ? "declare it once"
+        : "rename one of them, or keep one of the two plug-ins off the class path";
+    throw new ConfigException("configuration attribute collision: " + mine + ", but " + value + " is already " + role
+        + " of " + theirs + "; " + fix);
   }
 
   /** Every attribute, built-in and declared by plug-ins, in declaration order. */
   public static List<ConfigAttribute> values() {
+    if (Declared.PROBLEM != null) {
+      throw new ConfigException(Declared.PROBLEM);
+    }
     List<ConfigAttribute> declared = Declared.ALL;
     if (declared.isEmpty()) {
       return Collections.unmodifiableList(BUILT_INS);
@@ -183,11 +254,16 @@ public final class ConfigAttribute {
     return builtIn;
   }
 
+  /** The class name of the {@link AttributeProvider} that declared it; {@code databricks4j} for a built-in. */
+  public String declaredBy() {
+    return declaredBy;
+  }
+
   /** The attribute with this name or {@code .databrickscfg} key. */
   public static Optional<ConfigAttribute> byKey(String key) {
     String k = key.toLowerCase(Locale.ROOT);
     for (ConfigAttribute a : values()) {
-      if (a.key().equals(k) || a.profileKey().equals(k)) {
+      if (a.key().equals(k) || a.profileKey().equalsIgnoreCase(k)) {
         return Optional.of(a);
       }
     }

@@ -2,7 +2,9 @@ package io.databricks4j.core.internal;
 
 import io.databricks4j.auth.Cloud;
 import io.databricks4j.auth.ConfigView;
+import io.databricks4j.auth.CredentialsException;
 import io.databricks4j.core.DatabricksConfig;
+import io.databricks4j.core.config.ConfigAttribute;
 import io.databricks4j.http.HttpSender;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +24,15 @@ public final class PluginView implements ConfigView {
   @Override
   public Optional<String> attribute(String name) {
     return config.attribute(name);
+  }
+
+  /** As {@link ConfigView#require}, naming the attribute's own environment variables (a plug-in may choose them). */
+  @Override
+  public String require(String name) {
+    return attribute(name).orElseThrow(() -> new CredentialsException(name + " is not set: set it as an"
+        + " argument, " + ConfigAttribute.byKey(name)
+            .map(a -> a.envVars().isEmpty() ? "" : "in " + String.join(" or ", a.envVars()) + " ")
+            .orElse("") + "or in the profile"));
   }
 
   @Override

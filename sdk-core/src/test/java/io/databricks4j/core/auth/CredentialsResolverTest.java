@@ -121,4 +121,46 @@ class CredentialsResolverTest {
         .hasMessageContaining("default auth: broken: the identity provider said no")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(CANARY));
   }
+
+  /** sdk-core's test class path has auth-pat and none of the other auth modules. */
+  @Test
+  void everyOfficialWordWhoseModuleIsAbsentNamesItsArtifactAndTheBom() {
+    StrategyRegistry.artifacts().forEach((word, artifact) -> {
+      if (artifact.equals("io.databricks4j:auth-pat")) {
+        return;
+      }
+      assertThatThrownBy(() -> CredentialsResolver.create().resolve(config(Map.of()).host("h").authType(word).build()))
+          .as(word)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("auth type \"" + word + "\" not found: its plug-in is not on the class path; add the"
+              + " dependency " + artifact + " (version from io.databricks4j:databricks4j-bom); available: ");
+    });
+  }
+
+  @Test
+  void theWordsOfTheOfficialSdksAreAllMapped() {
+    assertThat(StrategyRegistry.artifacts()).containsKeys("pat", "basic", "oauth-m2m", "external-browser", "databricks-cli",
+        "metadata-service", "github-oidc", "azure-devops-oidc", "env-oidc", "file-oidc", "runtime", "model-serving",
+        "github-oidc-azure", "azure-client-secret", "azure-cli", "azure-msi", "google-credentials", "google-id");
+  }
+
+  @Test
+  void whenNothingAppliesTheWellKnownTypesOfAbsentModulesAreListed() {
+    assertThatThrownBy(() -> CredentialsResolver.create().resolve(config(Map.of()).host("https://adb-1.2.azuredatabricks.net").build()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("\n  - pat: needs host and token")
+        .hasMessageContaining("\n  - azure-cli: module io.databricks4j:auth-azure is not on the class path")
+        .hasMessageContaining("\n  - github-oidc-azure: module io.databricks4j:auth-azure is not on the class path")
+        .hasMessageContaining("\n  - model-serving: module io.databricks4j:auth-oauth is not on the class path")
+        .hasMessageContaining("\n  - google-id: module io.databricks4j:auth-gcp is not on the class path")
+        .hasMessageContaining("Add the module of the method you use (version from io.databricks4j:databricks4j-bom).")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pat: module").doesNotContain("basic: module"));
+  }
+
+  @Test
+  void aRegistryOfChosenStrategiesDoesNotClaimModulesAreAbsent() {
+    CredentialsResolver r = new CredentialsResolver(StrategyRegistry.of(List.of(new PatStrategy())));
+    assertThatThrownBy(() -> r.resolve(config(Map.of()).host("h").build()))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("is not on the class path"));
+  }
 }

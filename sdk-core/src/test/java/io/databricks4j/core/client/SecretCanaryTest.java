@@ -20,14 +20,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A token, a password and a client secret set to recognisable values never appear in a log line,
- * a {@code toString} or an exception message, across a succeeding and a failing call, with DEBUG
- * logging and debug headers on (surefire sends every test's DEBUG log to target/test-debug.log).
+ * A token, a password, a client secret and a plug-in's sensitive attribute set to recognisable
+ * values never appear in a log line, a {@code toString} or an exception message, across a
+ * succeeding and a failing call, with DEBUG logging and debug headers on (surefire sends every
+ * test's DEBUG log to target/test-debug.log).
  */
 class SecretCanaryTest {
   private static final String TOKEN = "dapi-CANARY-token-77";
   private static final String PASSWORD = "CANARY-password-77";
   private static final String SECRET = "CANARY-client-secret-77";
+  /** The value of a sensitive attribute a plug-in declares (vault_token, see VaultAttributes). */
+  private static final String DECLARED = "CANARY-declared-vault-token-77";
 
   @Test
   void secretsStayOutOfLogsStringsAndErrors() throws Exception {
@@ -46,7 +49,8 @@ class SecretCanaryTest {
     server.start();
     try {
       DatabricksConfig config = DatabricksConfig.builder()
-          .environment(Environment.of(Map.of("DATABRICKS_PASSWORD", PASSWORD, "DATABRICKS_CLIENT_SECRET", SECRET), Path.of("/nonexistent")))
+          .environment(Environment.of(Map.of("DATABRICKS_PASSWORD", PASSWORD, "DATABRICKS_CLIENT_SECRET", SECRET,
+              "DATABRICKS_VAULT_TOKEN", DECLARED), Path.of("/nonexistent")))
           .host("http://127.0.0.1:" + server.getAddress().getPort())
           .token(TOKEN)
           .authType("pat")
@@ -71,7 +75,8 @@ class SecretCanaryTest {
       Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/test-debug.log"));
       String logText = Files.exists(log) ? Files.readString(log) : "";
       assertThat(logText).as("the DEBUG log of the calls").contains("> POST /api/2.0/token/create").contains("< 403");
-      for (String canary : new String[] {TOKEN, PASSWORD, SECRET}) {
+      assertThat(seen.toString()).as("the declared secret was resolved, and printed redacted").contains("vault_token=***");
+      for (String canary : new String[] {TOKEN, PASSWORD, SECRET, DECLARED}) {
         assertThat(seen.toString()).doesNotContain(canary);
         assertThat(logText).doesNotContain(canary);
       }

@@ -1,6 +1,7 @@
 package io.databricks4j.auth.azure.internal;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientAssertionCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import io.databricks4j.auth.ConfigView;
@@ -11,12 +12,14 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Builds the Azure Identity credential of each strategy from the configuration. */
 public final class AzureCredentials {
   public static final String MSI = "azure-msi";
   public static final String CLIENT_SECRET = "azure-client-secret";
   public static final String CLI = "azure-cli";
+  public static final String GITHUB_OIDC = "github-oidc-azure";
 
   private AzureCredentials() {}
 
@@ -48,6 +51,20 @@ public final class AzureCredentials {
         .clientId(config.require("azure_client_id"))
         .clientSecret(config.require("azure_client_secret"));
     return build(CLIENT_SECRET, b::build);
+  }
+
+  /**
+   * The app registration {@code azure_client_id} in {@code tenant}, proven by a federated ID token
+   * ({@code assertion}, asked for each token request) instead of a secret; requests through {@code sender}.
+   */
+  public static TokenCredential clientAssertion(ConfigView config, HttpSender sender, String tenant,
+      Supplier<String> assertion) {
+    ClientAssertionCredentialBuilder b = AzureHttp.configure(new ClientAssertionCredentialBuilder(), config, sender)
+        .authorityHost(AzureEndpoints.of(config).authorityHost())
+        .tenantId(tenant)
+        .clientId(config.require("azure_client_id"))
+        .clientAssertion(assertion);
+    return build(GITHUB_OIDC, b::build);
   }
 
   /** Whoever is logged in with {@code az login}; {@code azure_tenant_id} picks the tenant. */

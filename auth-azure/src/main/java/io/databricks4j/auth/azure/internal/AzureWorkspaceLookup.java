@@ -164,7 +164,7 @@ public final class AzureWorkspaceLookup {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> parse(String body) {
+  static Map<String, Object> parse(String body) {
     if (body == null || body.isBlank()) {
       return Map.of();
     }

@@ -41,6 +41,10 @@ class EveryRequestThroughTheSenderTest {
   void start() {
     idp = FakeIdentityProvider.start("t").client("sp", "s").acceptIdToken("id-token").expiresIn(60);
     idp.handle("/github/token", ex -> FakeIdentityProvider.json(ex, 200, "{\"value\":\"id-token\"}"));
+    idp.handle("/org/p/_apis/distributedtask/hubs/build/plans/pl/jobs/j/oidctoken", ex -> {
+      ex.getRequestBody().readAllBytes();
+      FakeIdentityProvider.json(ex, 200, "{\"oidcToken\":\"id-token\"}");
+    });
     idp.handle("/metadata/token", ex -> FakeIdentityProvider.json(ex, 200, "{\"access_token\":\"ms\",\"expires_on\":"
         + clock.instant().plusSeconds(60).getEpochSecond() + "}"));
   }
@@ -98,6 +102,16 @@ class EveryRequestThroughTheSenderTest {
     assertEveryRequestWentThroughTheSender(5); // discovery, then twice: GitHub's ID token and the exchange
     assertThat(sender.requests()).filteredOn(r -> r.path().equals("/github/token"))
         .allSatisfy(r -> assertThat(r.header("Authorization")).contains("Bearer gh"));
+  }
+
+  @Test
+  void azureDevOpsOidc() {
+    useAndRefresh(new AzureDevOpsOidcStrategy(clock), config(Map.of("SYSTEM_TEAMFOUNDATIONCOLLECTIONURI", idp.base() + "/org/",
+        "SYSTEM_TEAMPROJECTID", "p", "SYSTEM_HOSTTYPE", "build", "SYSTEM_PLANID", "pl", "SYSTEM_JOBID", "j",
+        "SYSTEM_ACCESSTOKEN", "ado"), "host", idp.base()));
+    assertEveryRequestWentThroughTheSender(5); // discovery, then twice: the job's ID token and the exchange
+    assertThat(sender.requests()).filteredOn(r -> r.path().endsWith("/oidctoken"))
+        .allSatisfy(r -> assertThat(r.header("Authorization")).contains("Bearer ado"));
   }
 
   @Test
