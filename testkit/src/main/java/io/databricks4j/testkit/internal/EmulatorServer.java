@@ -209,42 +209,93 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private void dispatch(HttpExchange exchange) {
+    boolean drop = false;
     try {
-      serve(exchange);
+      drop = serve(exchange);
     } finally {
-      exchange.close();
+      if (!drop) {
+        exchange.close();
+      }
+    }
+    if (drop) {
+      // a handler that throws makes the JDK server close the connection without finishing the answer
+      throw new ConnectionDropped();
     }
   }
 
-  private void serve(HttpExchange exchange) {
+  /** What makes the server close a connection the fault plan drops; not an error of the emulator. */
+  private static final class ConnectionDropped extends RuntimeException {
+    ConnectionDropped() {
+      super("connection dropped by the testkit fault plan", null, false, false);
+    }
+  }
+
+  /**
+   * Serves one request as the fault plan decides: normally, with a fault instead of serving it, or
+   * served with a fault while its answer goes out. True when the connection is to be dropped.
+   */
+  private boolean serve(HttpExchange exchange) {
+    String path = exchange.getRequestURI().getRawPath();
+    String method = exchange.getRequestMethod();
+    FaultEngine.Decision fault = path.startsWith("/testkit/") ? FaultEngine.Decision.NONE : faults.decide(method, path);
+    if (fault.latencyMillis() > 0) {
+      try {
+        Thread.sleep(fault.latencyMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    FaultEngine.Kind kind = fault.kind();
+    if (kind == FaultEngine.Kind.CONNECTION_RESET) {
+      return true;
+    }
+    if (kind.status() > 0) {
+      injectedAnswer(exchange, path, fault);
+      return false;
+    }
+    if (kind.afterProcessing()) {
+      FaultedExchange faulted = new FaultedExchange(exchange, fault);
+      process(faulted, path, method);
+      return faulted.dropped();
+    }
+    process(exchange, path, method);
+    return false;
+  }
+
+  /** The error answer of a fault that strikes instead of serving the request. */
+  private static void injectedAnswer(HttpExchange exchange, String path, FaultEngine.Decision fault) {
+    FaultEngine.Kind kind = fault.kind();
+    if (kind.retryAfter()) {
+      exchange.getResponseHeaders().set("Retry-After", Integer.toString(fault.retryAfterSeconds()));
+    }
+    String later = kind.retryAfter() ? "; retry after " + fault.retryAfterSeconds() + "s" : "";
+    switch (kind.status()) {
+      case 429 -> error(exchange, path, new ApiException(429, "REQUEST_LIMIT_EXCEEDED",
+          "Too many requests (injected by the testkit fault plan)" + later));
+      case 503 -> error(exchange, path, new ApiException(503, "TEMPORARILY_UNAVAILABLE",
+          "The service is temporarily unavailable (injected by the testkit fault plan)" + later));
+      case 500 -> error(exchange, path, new ApiException(500, "INTERNAL_ERROR",
+          "Internal error (injected by the testkit fault plan)"));
+      default -> {
+        // a load balancer's answer: HTML, not the service's JSON
+        String title = kind.status() + (kind.status() == 502 ? " Bad Gateway" : " Gateway Time-out");
+        try {
+          Reply.bytes(exchange, kind.status(), "text/html", ("<html><head><title>" + title + "</title></head><body>"
+              + "<center><h1>" + title + "</h1></center></body></html>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException ignored) {
+          // the client left; the connection is closed by the caller
+        }
+      }
+    }
+  }
+
+  /** Serves a request: control endpoint, OAuth, authentication, routing and the emulation. */
+  private void process(HttpExchange exchange, String path, String method) {
     try {
-      String path = exchange.getRequestURI().getRawPath();
-      String method = exchange.getRequestMethod();
       if (path.startsWith("/testkit/")) {
         control.handle(exchange, path, method).write(exchange);
         return;
-      }
-      FaultEngine.Decision fault = faults.decide(method, path);
-      if (fault.latencyMillis() > 0) {
-        Thread.sleep(fault.latencyMillis());
-      }
-      switch (fault.kind()) {
-        case CONNECTION_RESET -> {
-          return; // closing an exchange before its headers are sent drops the connection
-        }
-        case TOO_MANY_REQUESTS -> {
-          exchange.getResponseHeaders().set("Retry-After", Integer.toString(fault.retryAfterSeconds()));
-          error(exchange, path, new ApiException(429, "REQUEST_LIMIT_EXCEEDED",
-              "Too many requests (injected by the testkit fault plan); retry after " + fault.retryAfterSeconds() + "s"));
-          return;
-        }
-        case UNAVAILABLE -> {
-          error(exchange, path, new ApiException(503, "TEMPORARILY_UNAVAILABLE",
-              "The service is temporarily unavailable (injected by the testkit fault plan)"));
-          return;
-        }
-        default -> {
-        }
       }
       if (path.startsWith("/oidc/") || path.equals("/oidc")) {
         Reply reply = oauth.handle(exchange, path);
@@ -290,8 +341,6 @@ public final class EmulatorServer implements AutoCloseable {
       handler.handle(call).write(exchange);
     } catch (ApiException e) {
       error(exchange, exchange.getRequestURI().getRawPath(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "the client went away: {0}", e.getMessage());
     } catch (RuntimeException | Error e) {
