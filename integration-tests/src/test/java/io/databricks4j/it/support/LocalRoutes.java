@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Sends the requests for real host names to local servers: as a {@link NameResolver} it resolves
  * the routed names to 127.0.0.1 (and no other name: nothing reaches the network); as a policy it
- * puts the local server's port into a URL that names none, since a test cannot listen on 443.
+ * puts the local server's port into a URL that names none (or 443), since a test cannot listen on 443.
  * The request still goes out through the transport to the host name, with its TLS check of that
  * name.
  */
@@ -45,7 +45,8 @@ public final class LocalRoutes implements NameResolver, HttpPolicy {
     String origin = request.origin().orElse(null);
     if (origin != null) {
       URI u = URI.create(origin);
-      Integer port = u.getPort() < 0 ? ports.get(u.getHost().toLowerCase(Locale.ROOT)) : null;
+      boolean defaultPort = u.getPort() < 0 || u.getPort() == 443 && u.getScheme().equalsIgnoreCase("https");
+      Integer port = defaultPort ? ports.get(u.getHost().toLowerCase(Locale.ROOT)) : null;
       if (port != null) {
         return chain.proceed(request.withOrigin(u.getScheme() + "://" + u.getHost() + ":" + port));
       }
