@@ -25,9 +25,12 @@ import io.databricks4j.service.workspace.PutSecret;
 import io.databricks4j.testkit.LocalWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * No secret in any log, {@code toString} or exception: every flow runs with SLF4J at TRACE for
@@ -57,7 +60,9 @@ class SecretCanaryTest {
     w.clusters().list(ListClustersRequest.builder().build()).forEach(c -> canary.text(flow + " cluster", c.toString()));
     canary.exception(flow + " missing cluster", catchThrowable(() -> w.clusters().get("0000-000000-missing")));
     canary.text(flow + " client", w.toString()).text(flow + " config", w.config().toString())
-        .text(flow + " config described", w.config().describe()).text(flow + " options", w.config().httpOptions().toString());
+        .text(flow + " config described", w.config().describe()).text(flow + " options", w.config().httpOptions().toString())
+        .text(flow + " api client", w.apiClient().toString())
+        .text(flow + " strategy", w.config().credentialsStrategy().map(Object::toString).orElse("none"));
   }
 
   /** The failure of a client that cannot authenticate, whether building it or its first call fails. */
@@ -74,10 +79,34 @@ class SecretCanaryTest {
     assertThat(canary.uncapturedChannels()).as("channels the canary could not read back").isEmpty();
     assertThat(canary.slf4j()).as("the pipeline logged the exchanges, headers included").contains("io.databricks4j")
         .containsIgnoringCase("authorization");
+    assertThat(canary.jul()).as("no request went out through HttpURLConnection, which logs headers at FINE")
+        .noneMatch(l -> l.startsWith("sun.net.www.protocol.http.HttpURLConnection"));
     Report.line("secret canary, " + flow + ", " + transport + ": " + canary.findings().size() + " secrets found in "
         + canary.volume() + "; Apache headers/wire lines: " + canary.slf4j().lines().filter(l ->
         l.contains("org.apache.hc.client5.http.headers") || l.contains("org.apache.hc.client5.http.wire")).count());
     assertThat(canary.findings()).as("secrets printed").isEmpty();
+  }
+
+  @Test
+  void theCanaryFindsASecretPrintedOnAnyChannel() {
+    String secret = canary("printed-on-purpose");
+    List<String> findings;
+    try (Canary canary = Canary.start()) {
+      canary.secret("the planted secret", secret);
+      LoggerFactory.getLogger("org.apache.hc.client5.http.wire").trace("http-outgoing-0 >> \"Authorization: Bearer {}\"",
+          secret);
+      java.util.logging.Logger.getLogger("it.canary.jul").fine("token=" + secret);
+      System.getLogger("it.canary.system").log(System.Logger.Level.DEBUG, "token=" + secret);
+      System.err.println("token=" + secret);
+      canary.exception("a thrown exception", new IllegalStateException("wrapped",
+          new IllegalArgumentException("token=" + secret)));
+      canary.text("a toString", "Config{token=" + secret + "}");
+      findings = canary.findings();
+    }
+    assertThat(findings).hasSize(6).allSatisfy(f -> assertThat(f).contains("<the planted secret>").doesNotContain(secret));
+    assertThat(findings).anyMatch(f -> f.startsWith("SLF4J")).anyMatch(f -> f.startsWith("stdout/stderr"))
+        .anyMatch(f -> f.startsWith("a thrown exception")).anyMatch(f -> f.startsWith("a toString"))
+        .filteredOn(f -> f.startsWith("java.util.logging")).hasSize(2);
   }
 
   @ParameterizedTest(name = "{0}")
