@@ -30,10 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every request goes through the configured proxy: the API calls, and the token requests of
  * OAuth M2M, Azure and Google. The hosts have names that only the proxy resolves (a loopback
- * address is never proxied, by design), so a request that went around the proxy would fail: the
- * client of each flow is also run without the proxy to show that. The workspace is the testkit's,
- * reached by HTTPS through a TLS front; the proxy is given as {@code proxy_host}/{@code proxy_port}
- * for some flows and as {@code HttpOptions.proxy} for the others.
+ * address is never proxied, by design), so a request that went around the proxy would fail: each
+ * flow also runs without the proxy to show that (on the jdk transport, which has no resolver
+ * hook, only the flows whose hosts are all made up, so that no real name is looked up). The
+ * workspace is the testkit's, reached by HTTPS through a TLS front; the proxy is given as
+ * {@code proxy_host}/{@code proxy_port} for some flows and as {@code HttpOptions.proxy} for others.
  */
 class ProxyTest {
   private static final String WORKSPACE = "https://" + TestCertificate.WORKSPACE_HOST;
