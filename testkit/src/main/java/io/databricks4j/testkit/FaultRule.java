@@ -1,21 +1,27 @@
 package io.databricks4j.testkit;
 
+import io.databricks4j.testkit.FaultPlan.Fault;
 import io.databricks4j.testkit.internal.FaultEngine;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Faults for the requests whose path matches a regular expression: a percentage answered 429 with
- * {@code Retry-After}, a percentage answered 503, a percentage whose connection is dropped without
- * an answer, and latency added to each.
+ * Faults for the requests whose path matches a regular expression: for each {@link Fault} kind, the
+ * percentage of matching requests that meet it, and latency added to each. The percentages add up
+ * to 100 at most; the rest of the requests are served normally.
  *
  * <pre>{@code
  * workspace.faults().seed(7).add(FaultRule.forPaths("/api/2\\.1/clusters/.*")
- *     .tooManyRequests(10).unavailable(5).connectionReset(5).latency(Duration.ofMillis(2)).build());
+ *     .tooManyRequests(10).unavailable(5).connectionReset(5)
+ *     .fault(Fault.TRUNCATED_BODY, 2).fault(Fault.STALLED_BODY, 1).stall(Duration.ofSeconds(2))
+ *     .latency(Duration.ofMillis(2)).build());
  * }</pre>
  */
 public final class FaultRule {
@@ -47,16 +53,31 @@ public final class FaultRule {
     return rule.path().pattern();
   }
 
+  /** The percentage of matching requests that meet {@code kind}; 0 for {@link Fault#LATENCY}. */
+  public double percent(Fault kind) {
+    return kind == Fault.LATENCY ? 0 : rule.percent(kind.kind());
+  }
+
   public double tooManyRequestsPercent() {
-    return rule.tooManyRequestsPercent();
+    return percent(Fault.TOO_MANY_REQUESTS);
   }
 
   public double unavailablePercent() {
-    return rule.unavailablePercent();
+    return percent(Fault.UNAVAILABLE);
   }
 
   public double connectionResetPercent() {
-    return rule.connectionResetPercent();
+    return percent(Fault.CONNECTION_RESET);
+  }
+
+  /** The {@code Retry-After} of the answers that carry one. */
+  public Duration retryAfter() {
+    return Duration.ofSeconds(rule.retryAfterSeconds());
+  }
+
+  /** How long the stalled kinds hold an answer back. */
+  public Duration stall() {
+    return Duration.ofMillis(rule.stallMillis());
   }
 
   public Duration latency() {
@@ -65,19 +86,19 @@ public final class FaultRule {
 
   @Override
   public String toString() {
-    return "FaultRule{path=" + pathRegex() + ", methods=" + rule.methods() + ", 429=" + tooManyRequestsPercent()
-        + "%, 503=" + unavailablePercent() + "%, reset=" + connectionResetPercent() + "%, latency=" + latency()
-        + ", limit=" + rule.limit() + "}";
+    StringJoiner kinds = new StringJoiner(", ");
+    rule.percents().forEach((k, p) -> kinds.add(k.wireName() + "=" + p + "%"));
+    return "FaultRule{path=" + pathRegex() + ", methods=" + rule.methods() + ", " + kinds + ", retryAfter="
+        + retryAfter() + ", stall=" + stall() + ", latency=" + latency() + ", limit=" + rule.limit() + "}";
   }
 
   /** Builds a {@link FaultRule}; every fault is off until set. */
   public static final class Builder {
     private final Pattern path;
     private Set<String> methods = Set.of();
-    private double tooManyRequests;
+    private final Map<FaultEngine.Kind, Double> percents = new EnumMap<>(FaultEngine.Kind.class);
     private int retryAfterSeconds = 1;
-    private double unavailable;
-    private double reset;
+    private long stallMillis = FaultEngine.DEFAULT_STALL_MILLIS;
     private long latencyMillis;
     private long limit;
 
@@ -91,13 +112,21 @@ public final class FaultRule {
       return this;
     }
 
-    /** Answers this percentage of matching requests with 429 and {@code Retry-After}. */
-    public Builder tooManyRequests(double percent) {
-      this.tooManyRequests = percent(percent);
+    /** Makes {@code percent} of the matching requests meet {@code kind} (any kind but {@link Fault#LATENCY}). */
+    public Builder fault(Fault kind, double percent) {
+      if (kind == Fault.LATENCY) {
+        throw new IllegalArgumentException("latency is not a percentage: use latency(Duration)");
+      }
+      percents.put(kind.kind(), percent(percent));
       return this;
     }
 
-    /** The {@code Retry-After} of the 429 answers, in whole seconds; 1 by default. */
+    /** Answers this percentage of matching requests with 429 and {@code Retry-After}. */
+    public Builder tooManyRequests(double percent) {
+      return fault(Fault.TOO_MANY_REQUESTS, percent);
+    }
+
+    /** The {@code Retry-After} of the answers that carry one, in whole seconds; 1 by default. */
     public Builder retryAfter(Duration retryAfter) {
       this.retryAfterSeconds = (int) Math.max(0, retryAfter.toSeconds());
       return this;
@@ -105,13 +134,20 @@ public final class FaultRule {
 
     /** Answers this percentage of matching requests with 503 TEMPORARILY_UNAVAILABLE. */
     public Builder unavailable(double percent) {
-      this.unavailable = percent(percent);
-      return this;
+      return fault(Fault.UNAVAILABLE, percent);
     }
 
-    /** Closes the connection of this percentage of matching requests without answering. */
+    /** Closes the connection of this percentage of matching requests without answering or serving them. */
     public Builder connectionReset(double percent) {
-      this.reset = percent(percent);
+      return fault(Fault.CONNECTION_RESET, percent);
+    }
+
+    /**
+     * How long {@link Fault#STALLED_HEADERS} and {@link Fault#STALLED_BODY} hold an answer back; 2 s
+     * by default. Make it longer than the client's read time-out to make the client give up.
+     */
+    public Builder stall(Duration stall) {
+      this.stallMillis = Math.max(0, stall.toMillis());
       return this;
     }
 
@@ -128,10 +164,10 @@ public final class FaultRule {
     }
 
     public FaultRule build() {
-      if (tooManyRequests + unavailable + reset > 100) {
+      if (FaultEngine.total(percents) > 100) {
         throw new IllegalArgumentException("the fault percentages add up to more than 100");
       }
-      return new FaultRule(new FaultEngine.Rule(path, methods, tooManyRequests, retryAfterSeconds, unavailable, reset,
+      return new FaultRule(new FaultEngine.Rule(path, methods, percents, retryAfterSeconds, stallMillis,
           latencyMillis, limit));
     }
 

@@ -116,6 +116,35 @@ class AzureClientSecretStrategyContractTest extends CredentialsStrategyContract 
   }
 
   @Test
+  void aRequestThePipelineCouldNotSendFailsWithThePipelinesMessageNotOnlyItsCause() {
+    // what the client's sender throws for a token host that does not resolve: its message says what
+    // failed and what to check; the cause alone is only the host name
+    io.databricks4j.http.HttpSender unresolved = new io.databricks4j.http.HttpSender() {
+      @Override
+      public io.databricks4j.http.HttpResponse send(io.databricks4j.http.HttpRequest request) {
+        throw new io.databricks4j.error.DatabricksException(request.method() + " " + request.origin().orElse("")
+            + request.path() + ": cannot resolve host login.microsoftonline.com: UnknownHostException (call 1a2b). "
+            + "Check the host for a typo, and that this machine resolves it (DNS, VPN, proxy).",
+            new java.net.UnknownHostException("login.microsoftonline.com"));
+      }
+
+      @Override
+      public io.databricks4j.http.HttpSender withLimits(java.time.Duration connect, java.time.Duration budget) {
+        return this;
+      }
+    };
+    ConfigView config = io.databricks4j.auth.testing.MapConfigView.of("host", FakeAzure.WORKSPACE, "azure_client_id",
+        FakeAzure.CLIENT_ID, "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT).withHttp(unresolved);
+    HeaderFactory headers = strategy().configure(config).orElseThrow();
+
+    assertThatThrownBy(headers::headers)
+        .isInstanceOf(CredentialsException.class)
+        .hasMessageStartingWith("azure-client-secret: cannot get a token for ")
+        .hasMessageContaining("cannot resolve host login.microsoftonline.com")
+        .hasMessageContaining("Check the host");
+  }
+
+  @Test
   void aRejectedSecretFailsWithTheServiceMessageButNeverTheSecret() {
     AZURE.clientSecret = "another-secret";
     try {

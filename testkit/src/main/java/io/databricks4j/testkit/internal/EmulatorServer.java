@@ -288,19 +288,66 @@ public final class EmulatorServer implements AutoCloseable {
   private void dispatch(HttpExchange raw) {
     if (raw.getRequestURI().getRawPath().startsWith("/testkit/")) {
       try {
-        serve(raw);
+        process(raw, null, raw.getRequestURI().getRawPath(), raw.getRequestMethod());
       } finally {
         raw.close();
       }
       return;
     }
     JournaledExchange exchange = new JournaledExchange(raw, journal, ctx.now());
+    boolean drop = false;
     try {
-      serve(exchange);
+      drop = serve(exchange);
     } finally {
       exchange.record(0);
-      exchange.close();
+      if (!drop) {
+        exchange.close();
+      }
     }
+    if (drop) {
+      // a handler that throws makes the JDK server close the connection without finishing the answer
+      throw new ConnectionDropped();
+    }
+  }
+
+  /** What makes the server close a connection the fault plan drops; not an error of the emulator. */
+  private static final class ConnectionDropped extends RuntimeException {
+    ConnectionDropped() {
+      super("connection dropped by the testkit fault plan", null, false, false);
+    }
+  }
+
+  /**
+   * Serves one request as the fault plan decides: normally, with a fault instead of serving it, or
+   * served with a fault while its answer goes out. True when the connection is to be dropped.
+   */
+  private boolean serve(JournaledExchange exchange) {
+    String path = exchange.getRequestURI().getRawPath();
+    String method = exchange.getRequestMethod();
+    FaultEngine.Decision fault = faults.decide(method, path);
+    if (fault.latencyMillis() > 0) {
+      try {
+        Thread.sleep(fault.latencyMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    FaultEngine.Kind kind = fault.kind();
+    if (kind == FaultEngine.Kind.CONNECTION_RESET) {
+      return true;
+    }
+    if (kind.status() > 0) {
+      injectedAnswer(exchange, path, fault);
+      return false;
+    }
+    if (kind.afterProcessing()) {
+      FaultedExchange faulted = new FaultedExchange(exchange, fault);
+      process(faulted, exchange, path, method);
+      return faulted.dropped();
+    }
+    process(exchange, exchange, path, method);
+    return false;
   }
 
   /** As {@link #changed}, for a request that failed: the failure is what the client hears of, not the save's. */
@@ -320,38 +367,44 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
-  /** Answers one request; a journaled one learns which operation it called. */
-  private void serve(HttpExchange exchange) {
+  /** The error answer of a fault that strikes instead of serving the request. */
+  private static void injectedAnswer(HttpExchange exchange, String path, FaultEngine.Decision fault) {
+    FaultEngine.Kind kind = fault.kind();
+    if (kind.retryAfter()) {
+      exchange.getResponseHeaders().set("Retry-After", Integer.toString(fault.retryAfterSeconds()));
+    }
+    String later = kind.retryAfter() ? "; retry after " + fault.retryAfterSeconds() + "s" : "";
+    switch (kind.status()) {
+      case 429 -> error(exchange, path, new ApiException(429, "REQUEST_LIMIT_EXCEEDED",
+          "Too many requests (injected by the testkit fault plan)" + later));
+      case 503 -> error(exchange, path, new ApiException(503, "TEMPORARILY_UNAVAILABLE",
+          "The service is temporarily unavailable (injected by the testkit fault plan)" + later));
+      case 500 -> error(exchange, path, new ApiException(500, "INTERNAL_ERROR",
+          "Internal error (injected by the testkit fault plan)"));
+      default -> {
+        // a load balancer's answer: HTML, not the service's JSON
+        String title = kind.status() + (kind.status() == 502 ? " Bad Gateway" : " Gateway Time-out");
+        try {
+          Reply.bytes(exchange, kind.status(), "text/html", ("<html><head><title>" + title + "</title></head><body>"
+              + "<center><h1>" + title + "</h1></center></body></html>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException ignored) {
+          // the client left; the connection is closed by the caller
+        }
+      }
+    }
+  }
+
+  /**
+   * Serves a request: control endpoint, OAuth, authentication, routing and the emulation;
+   * {@code journaled} (null for the control endpoint) learns which operation it called.
+   */
+  private void process(HttpExchange exchange, JournaledExchange journaled, String path, String method) {
     try {
-      String path = exchange.getRequestURI().getRawPath();
-      String method = exchange.getRequestMethod();
       if (path.startsWith("/testkit/")) {
         Reply reply = control.handle(exchange, path, method);
         changed(method);
         reply.write(exchange);
         return;
-      }
-      FaultEngine.Decision fault = faults.decide(method, path);
-      if (fault.latencyMillis() > 0) {
-        Thread.sleep(fault.latencyMillis());
-      }
-      switch (fault.kind()) {
-        case CONNECTION_RESET -> {
-          return; // closing an exchange before its headers are sent drops the connection
-        }
-        case TOO_MANY_REQUESTS -> {
-          exchange.getResponseHeaders().set("Retry-After", Integer.toString(fault.retryAfterSeconds()));
-          error(exchange, path, new ApiException(429, "REQUEST_LIMIT_EXCEEDED",
-              "Too many requests (injected by the testkit fault plan); retry after " + fault.retryAfterSeconds() + "s"));
-          return;
-        }
-        case UNAVAILABLE -> {
-          error(exchange, path, new ApiException(503, "TEMPORARILY_UNAVAILABLE",
-              "The service is temporarily unavailable (injected by the testkit fault plan)"));
-          return;
-        }
-        default -> {
-        }
       }
       if (path.startsWith(ServingDataPlane.PREFIX)) {
         JsonNode body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -386,7 +439,7 @@ public final class EmulatorServer implements AutoCloseable {
         return;
       }
       Operation op = match.get().operation();
-      if (exchange instanceof JournaledExchange journaled) {
+      if (journaled != null) {
         journaled.operation(op.qualifiedName());
       }
       checkAccount(op, match.get());
@@ -410,8 +463,6 @@ public final class EmulatorServer implements AutoCloseable {
     } catch (ApiException e) {
       changedAfterError(exchange.getRequestMethod());
       error(exchange, exchange.getRequestURI().getRawPath(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "the client went away: {0}", e.getMessage());
     } catch (RuntimeException | Error e) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.databricks4j.testkit.internal.http.ApiException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,20 +21,101 @@ import java.util.regex.PatternSyntaxException;
  * seed, so the n-th request a rule matches gets the same fate on every run.
  */
 public final class FaultEngine {
-  /** What a request gets. */
-  public enum Kind { NONE, TOO_MANY_REQUESTS, UNAVAILABLE, CONNECTION_RESET }
+  /** How long the stalled kinds hold an answer back unless told otherwise. */
+  public static final long DEFAULT_STALL_MILLIS = 2_000;
 
   /**
-   * A fault rule: percentages of 429, 503 and connection resets for requests whose path matches,
-   * latency added to each of them, and at most {@code limit} faults (0: unlimited).
+   * What a request gets. The kinds before {@link #DROPPED_AFTER_PROCESSING} strike before the
+   * request is served (nothing happens on the server); the others after it was (the emulation ran
+   * and changed its state), while its answer goes out. The order is the order of the draw: kinds
+   * added later come last, so that a seed keeps the fates it gave before.
    */
-  public record Rule(Pattern path, Set<String> methods, double tooManyRequestsPercent, int retryAfterSeconds,
-      double unavailablePercent, double connectionResetPercent, long latencyMillis, long limit) {
+  public enum Kind {
+    NONE(0, false, false),
+    TOO_MANY_REQUESTS(429, true, false),
+    UNAVAILABLE(503, false, false),
+    CONNECTION_RESET(0, false, false),
+    TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER(429, false, false),
+    UNAVAILABLE_WITH_RETRY_AFTER(503, true, false),
+    INTERNAL_ERROR(500, false, false),
+    BAD_GATEWAY(502, false, false),
+    GATEWAY_TIMEOUT(504, false, false),
+    DROPPED_AFTER_PROCESSING(0, false, true),
+    TRUNCATED_BODY(0, false, true),
+    TRUNCATED_CHUNKED_BODY(0, false, true),
+    STALLED_HEADERS(0, false, true),
+    STALLED_BODY(0, false, true),
+    CLOSED_AFTER_ANSWER(0, false, true);
+
+    private final int status;
+    private final boolean retryAfter;
+    private final boolean afterProcessing;
+
+    Kind(int status, boolean retryAfter, boolean afterProcessing) {
+      this.status = status;
+      this.retryAfter = retryAfter;
+      this.afterProcessing = afterProcessing;
+    }
+
+    /** The status answered instead of serving the request; 0 for the kinds that are not an answer. */
+    public int status() {
+      return status;
+    }
+
+    /** Whether the answer carries {@code Retry-After}. */
+    public boolean retryAfter() {
+      return retryAfter;
+    }
+
+    /** Whether the request is served before the fault strikes. */
+    public boolean afterProcessing() {
+      return afterProcessing;
+    }
+
+    /** The name in the JSON of {@code /testkit/faults}: {@code truncated_body}. */
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * A fault rule: the percentage of each kind for requests whose path matches, the
+   * {@code Retry-After} and stall of the kinds that have one, latency added to each request, and at
+   * most {@code limit} faults (0: unlimited).
+   */
+  public record Rule(Pattern path, Set<String> methods, Map<Kind, Double> percents, int retryAfterSeconds,
+      long stallMillis, long latencyMillis, long limit) {
+    public Rule {
+      Map<Kind, Double> copy = new EnumMap<>(Kind.class);
+      percents.forEach((k, v) -> {
+        if (k != Kind.NONE && v > 0) {
+          copy.put(k, v);
+        }
+      });
+      percents = Collections.unmodifiableMap(copy);
+      methods = Set.copyOf(methods);
+    }
+
+    public double percent(Kind kind) {
+      return percents.getOrDefault(kind, 0.0);
+    }
+
+    public double tooManyRequestsPercent() {
+      return percent(Kind.TOO_MANY_REQUESTS);
+    }
+
+    public double unavailablePercent() {
+      return percent(Kind.UNAVAILABLE);
+    }
+
+    public double connectionResetPercent() {
+      return percent(Kind.CONNECTION_RESET);
+    }
   }
 
   /** The fate of one request. */
-  public record Decision(Kind kind, int retryAfterSeconds, long latencyMillis) {
-    public static final Decision NONE = new Decision(Kind.NONE, 0, 0);
+  public record Decision(Kind kind, int retryAfterSeconds, long stallMillis, long latencyMillis) {
+    public static final Decision NONE = new Decision(Kind.NONE, 0, 0, 0);
   }
 
   private record Armed(Rule rule, int index, AtomicLong seen, AtomicLong injected) {
@@ -81,6 +164,11 @@ public final class FaultEngine {
     return kind == Kind.NONE ? delayed.get() : counts.get(kind).get();
   }
 
+  /** The total of the percentages of {@code percents}, which may not exceed 100. */
+  public static double total(Map<Kind, Double> percents) {
+    return percents.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
   public Decision decide(String method, String path) {
     for (Armed a : rules) {
       Rule r = a.rule();
@@ -93,12 +181,13 @@ public final class FaultEngine {
       }
       double draw = uniform(seed, a.index(), n) * 100.0;
       Kind kind = Kind.NONE;
-      if (draw < r.tooManyRequestsPercent()) {
-        kind = Kind.TOO_MANY_REQUESTS;
-      } else if (draw < r.tooManyRequestsPercent() + r.unavailablePercent()) {
-        kind = Kind.UNAVAILABLE;
-      } else if (draw < r.tooManyRequestsPercent() + r.unavailablePercent() + r.connectionResetPercent()) {
-        kind = Kind.CONNECTION_RESET;
+      double bound = 0;
+      for (Map.Entry<Kind, Double> e : r.percents().entrySet()) {
+        bound += e.getValue();
+        if (draw < bound) {
+          kind = e.getKey();
+          break;
+        }
       }
       if (kind != Kind.NONE) {
         if (r.limit() > 0 && a.injected().incrementAndGet() > r.limit()) {
@@ -107,7 +196,7 @@ public final class FaultEngine {
           counts.get(kind).incrementAndGet();
         }
       }
-      return new Decision(kind, r.retryAfterSeconds(), r.latencyMillis());
+      return new Decision(kind, r.retryAfterSeconds(), r.stallMillis(), r.latencyMillis());
     }
     return Decision.NONE;
   }
@@ -139,16 +228,20 @@ public final class FaultEngine {
     } catch (PatternSyntaxException e) {
       throw ApiException.invalid("Invalid path regex " + regex + ": " + e.getDescription());
     }
-    java.util.Set<String> methods = new java.util.HashSet<>();
+    Set<String> methods = new HashSet<>();
     r.path("methods").forEach(m -> methods.add(m.asText().toUpperCase(Locale.ROOT)));
-    double p429 = percent(r, "too_many_requests_percent");
-    double p503 = percent(r, "unavailable_percent");
-    double reset = percent(r, "connection_reset_percent");
-    if (p429 + p503 + reset > 100) {
+    Map<Kind, Double> percents = new EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      if (k != Kind.NONE) {
+        percents.put(k, percent(r, k.wireName() + "_percent"));
+      }
+    }
+    if (total(percents) > 100) {
       throw ApiException.invalid("The fault percentages of a rule add up to more than 100");
     }
-    return new Rule(pattern, Set.copyOf(methods), p429, r.path("retry_after_seconds").asInt(1), p503, reset,
-        Math.max(0, r.path("latency_ms").asLong(0)), Math.max(0, r.path("limit").asLong(0)));
+    return new Rule(pattern, methods, percents, r.path("retry_after_seconds").asInt(1),
+        Math.max(0, r.path("stall_ms").asLong(DEFAULT_STALL_MILLIS)), Math.max(0, r.path("latency_ms").asLong(0)),
+        Math.max(0, r.path("limit").asLong(0)));
   }
 
   private static double percent(JsonNode r, String field) {
@@ -163,13 +256,22 @@ public final class FaultEngine {
   public ObjectNode describe() {
     ArrayNode list = Json.array();
     for (Rule r : rules()) {
-      list.add(Json.object("path", r.path().pattern(), "methods", Json.strings(r.methods()),
-          "too_many_requests_percent", r.tooManyRequestsPercent(), "retry_after_seconds", r.retryAfterSeconds(),
-          "unavailable_percent", r.unavailablePercent(), "connection_reset_percent", r.connectionResetPercent(),
-          "latency_ms", r.latencyMillis(), "limit", r.limit()));
+      ObjectNode rule = Json.object("path", r.path().pattern(), "methods", Json.strings(r.methods()),
+          "retry_after_seconds", r.retryAfterSeconds(), "stall_ms", r.stallMillis(), "latency_ms", r.latencyMillis(),
+          "limit", r.limit());
+      for (Kind k : Kind.values()) {
+        if (k != Kind.NONE) {
+          rule.put(k.wireName() + "_percent", r.percent(k));
+        }
+      }
+      list.add(rule);
     }
-    return Json.object("seed", seed, "rules", list, "injected", Json.object(
-        "too_many_requests", injected(Kind.TOO_MANY_REQUESTS), "unavailable", injected(Kind.UNAVAILABLE),
-        "connection_reset", injected(Kind.CONNECTION_RESET), "delayed", injected(Kind.NONE)));
+    ObjectNode injected = Json.object("delayed", injected(Kind.NONE));
+    for (Kind k : Kind.values()) {
+      if (k != Kind.NONE) {
+        injected.put(k.wireName(), injected(k));
+      }
+    }
+    return Json.object("seed", seed, "rules", list, "injected", injected);
   }
 }
