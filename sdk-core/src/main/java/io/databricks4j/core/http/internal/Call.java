@@ -168,9 +168,11 @@ final class Call<T> {
     if (handler == null) {
       return resumable ? ResumingBody.wrap(answer, request, p, route) : answer;
     }
-    long deadline = p.s.nanoTime().getAsLong() + p.s.attemptTimeout().toNanos();
-    HttpResponse timed = answer.withBody(new DeadlineStream(answer.body(), deadline, p.s.nanoTime(),
-        p.s.attemptTimeout()), answer.contentLength());
+    Duration limit = route.client() || p.s.attemptTimeout().compareTo(route.budget()) <= 0 ? p.s.attemptTimeout()
+        : route.budget();
+    long deadline = p.s.nanoTime().getAsLong() + limit.toNanos();
+    HttpResponse timed = answer.withBody(new DeadlineStream(answer.body(), deadline, p.s.nanoTime(), limit),
+        answer.contentLength());
     try (timed) {
       value = handler.handle(timed);
     } catch (UncheckedIOException e) {
@@ -199,9 +201,12 @@ final class Call<T> {
   }
 
   /** The final outcome of a failed call: an answer for a plug-in, an error for the client. */
+  @SuppressWarnings("unchecked")
   private HttpResponse giveUp(Throwable failure, Decision d, HttpResponse answer, Duration elapsed, boolean budgetSpent) {
     if (!route.client() && answer != null) {
-      return answer; // a plug-in reads the status and body itself (an OAuth error, say)
+      // a plug-in reads the status and body itself (an OAuth error, say); its handler's value is the answer
+      value = (T) answer;
+      return answer;
     }
     ErrorBuilder errors = errors().attempts(attempt, elapsed);
     if (failure instanceof DatabricksError e) {

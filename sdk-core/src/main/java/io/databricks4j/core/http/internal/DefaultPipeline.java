@@ -68,7 +68,8 @@ public final class DefaultPipeline implements Closeable {
   private final boolean ownsTransport;
   private final Map<String, String> clientHeaders;
   private final Map<String, String> pluginHeaders;
-  private final Map<Duration, HttpTransport> pluginTransports = new ConcurrentHashMap<>();
+  /** Transports of plug-in routes, by connect and read time-out. */
+  private final Map<String, HttpTransport> pluginTransports = new ConcurrentHashMap<>();
 
   public DefaultPipeline(PipelineSettings settings) {
     this.s = settings;
@@ -126,11 +127,10 @@ public final class DefaultPipeline implements Closeable {
   Route pluginRoute(Duration connectTimeout, Duration budget) {
     Duration connect = connectTimeout != null ? connectTimeout
         : min(s.transportOptions().connectTimeout(), PLUGIN_CONNECT_TIMEOUT);
-    HttpTransport t = pluginTransports.computeIfAbsent(connect, c -> {
-      HttpTransportOptions o = s.transportOptions().toBuilder().connectTimeout(c).readTimeout(min(
-          s.transportOptions().readTimeout(), budget.plusSeconds(1))).maxConnections(4).build();
-      return Transports.select(s.transportName()).create(o);
-    });
+    // a plug-in's silence may not outlast its budget: the read time-out is the budget at most
+    Duration read = min(s.transportOptions().readTimeout(), budget);
+    HttpTransport t = pluginTransports.computeIfAbsent(connect + "/" + read, k -> Transports.select(s.transportName())
+        .create(s.transportOptions().toBuilder().connectTimeout(connect).readTimeout(read).maxConnections(4).build()));
     return new Route(t, false, false, budget);
   }
 
