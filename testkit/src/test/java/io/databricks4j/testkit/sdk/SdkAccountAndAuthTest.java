@@ -52,8 +52,11 @@ class SdkAccountAndAuthTest {
     }
     try (WorkspaceClient wrong = new WorkspaceClient(ws.configBuilder().token(null).authType("oauth-m2m")
         .clientId("sdk-sp").clientSecret("not-it").build())) {
+      // the token endpoint's refusal reaches the caller as the endpoint said it, not as a failure of the SDK
       assertThatThrownBy(() -> wrong.currentUser().me(MeRequest.builder().build()))
-          .isInstanceOf(DatabricksException.class);
+          .isInstanceOf(DatabricksException.class)
+          .hasMessageContaining("invalid_client")
+          .hasNoSuppressedExceptions();
     }
   }
 
