@@ -20,6 +20,9 @@ class MigrationTasksTest {
     ws = LocalWorkspace.builder().clusterStartDelay(Duration.ofMillis(300)).runDuration(Duration.ofMillis(300)).start();
     official = OfficialTasks.client(ws.host(), ws.token());
     ours = Databricks4jTasks.client(ws.host(), ws.token());
+    // the Files API serves existing volumes only, as the service does
+    ours.volumes().create(io.databricks4j.service.catalog.CreateVolumeRequestContent.builder().catalogName("main")
+        .schemaName("default").name("migration").volumeType(io.databricks4j.service.catalog.VolumeType.MANAGED).build());
   }
 
   @AfterAll
