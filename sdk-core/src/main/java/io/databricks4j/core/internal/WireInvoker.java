@@ -98,6 +98,8 @@ public final class WireInvoker implements InvocationHandler {
     private final Type returnType;
     private final String contentType;
     private final boolean idempotent;
+    /** Reads the answer inside the attempt; one per method, not one per call. */
+    private final ResponseHandler<Object> decoder;
 
     Call(MethodMetadata md, boolean idempotent) {
       this.idempotent = idempotent;
@@ -133,6 +135,8 @@ public final class WireInvoker implements InvocationHandler {
       this.bodyIndex = md.bodyIndex() == null ? -1 : md.bodyIndex();
       this.bodyType = md.bodyType();
       this.returnType = md.returnType();
+      Type answer = returnType;
+      this.decoder = response -> codec.decode(response, answer);
     }
 
     Object invoke(Object[] args) {
@@ -175,7 +179,7 @@ public final class WireInvoker implements InvocationHandler {
       if (returnType == void.class || returnType == Void.class) {
         return pipeline.get().execute(b.build(), DISCARD);
       }
-      return pipeline.get().execute(b.build(), response -> codec.decode(response, returnType));
+      return pipeline.get().execute(b.build(), decoder);
     }
   }
 

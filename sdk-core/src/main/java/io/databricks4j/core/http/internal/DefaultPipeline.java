@@ -171,7 +171,10 @@ public final class DefaultPipeline implements Closeable {
    * body was larger); {@code call} learns whether it was cut.
    */
   HttpResponse logAndSend(HttpRequest sent, Route route, Call<?> call) throws IOException {
-    log.request(sent, call.tag(), !route.client());
+    boolean logging = log.isEnabled(); // the call's tag is made only for a log line that is written
+    if (logging) {
+      log.request(sent, call.tag(), !route.client());
+    }
     HttpResponse r = route.transport().send(sent);
     int status = r.status();
     if (status < 200 || status >= 300) {
@@ -190,11 +193,13 @@ public final class DefaultPipeline implements Closeable {
         r.close();
       }
       call.cut = cut;
-      log.response(sent, status, r.reason(), r.headers(), body, null, call.tag(), !route.client());
+      if (logging) {
+        log.response(sent, status, r.reason(), r.headers(), body, null, call.tag(), !route.client());
+      }
       return r.withBody(new ByteArrayInputStream(body), body.length);
     }
-    if (!log.isEnabled() || !route.client()) {
-      if (log.isEnabled()) {
+    if (!logging || !route.client()) {
+      if (logging) {
         log.response(sent, status, r.reason(), r.headers(), null, "<" + length(r) + ">", call.tag(), !route.client());
       }
       return r;

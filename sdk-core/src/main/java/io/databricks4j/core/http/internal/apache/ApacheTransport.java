@@ -105,7 +105,7 @@ final class ApacheTransport implements HttpTransport {
     }
     String origin = request.origin().orElseThrow(() -> new IllegalArgumentException(
         "a request reaches the transport with its origin set: " + request));
-    HttpHost host = HttpHost.create(URI.create(origin));
+    HttpHost host = host(origin);
     BasicClassicHttpRequest r = new BasicClassicHttpRequest(request.method(), host, request.pathAndQuery());
     boolean hasBody = request.body().isPresent();
     for (Map.Entry<String, String> h : request.headers().entrySet()) {
@@ -149,6 +149,20 @@ final class ApacheTransport implements HttpTransport {
       b.header(h.getName(), h.getValue());
     }
     return b.build();
+  }
+
+  /** The last origin and its parsed host: a client sends nearly every request to one host. */
+  private record Target(String origin, HttpHost host) {}
+
+  private volatile Target last;
+
+  private HttpHost host(String origin) {
+    Target t = last;
+    if (t == null || !t.origin().equals(origin)) {
+      t = new Target(origin, HttpHost.create(URI.create(origin)));
+      last = t;
+    }
+    return t.host();
   }
 
   /** Drops the connection without reading the rest of the body. */
