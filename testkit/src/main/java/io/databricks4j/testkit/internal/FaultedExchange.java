@@ -1,14 +1,8 @@
 package io.databricks4j.testkit.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpPrincipal;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 
 /**
  * An exchange whose answer meets a fault of the plan after the request was served: the handler
@@ -17,8 +11,7 @@ import java.net.URI;
  * the connection (a handler that throws does that), so that the client sees a cut where it
  * expected more.
  */
-final class FaultedExchange extends HttpExchange {
-  private final HttpExchange exchange;
+final class FaultedExchange extends ForwardingExchange {
   private final FaultEngine.Kind kind;
   private final long stallMillis;
   private Body body;
@@ -28,7 +21,7 @@ final class FaultedExchange extends HttpExchange {
   private boolean dropped;
 
   FaultedExchange(HttpExchange exchange, FaultEngine.Decision fault) {
-    this.exchange = exchange;
+    super(exchange);
     this.kind = fault.kind();
     this.stallMillis = fault.stallMillis();
   }
@@ -159,75 +152,5 @@ final class FaultedExchange extends HttpExchange {
         out.close();
       }
     }
-  }
-
-  @Override
-  public Headers getRequestHeaders() {
-    return exchange.getRequestHeaders();
-  }
-
-  @Override
-  public Headers getResponseHeaders() {
-    return exchange.getResponseHeaders();
-  }
-
-  @Override
-  public URI getRequestURI() {
-    return exchange.getRequestURI();
-  }
-
-  @Override
-  public String getRequestMethod() {
-    return exchange.getRequestMethod();
-  }
-
-  @Override
-  public HttpContext getHttpContext() {
-    return exchange.getHttpContext();
-  }
-
-  @Override
-  public InputStream getRequestBody() {
-    return exchange.getRequestBody();
-  }
-
-  @Override
-  public InetSocketAddress getRemoteAddress() {
-    return exchange.getRemoteAddress();
-  }
-
-  @Override
-  public int getResponseCode() {
-    return exchange.getResponseCode();
-  }
-
-  @Override
-  public InetSocketAddress getLocalAddress() {
-    return exchange.getLocalAddress();
-  }
-
-  @Override
-  public String getProtocol() {
-    return exchange.getProtocol();
-  }
-
-  @Override
-  public Object getAttribute(String name) {
-    return exchange.getAttribute(name);
-  }
-
-  @Override
-  public void setAttribute(String name, Object value) {
-    exchange.setAttribute(name, value);
-  }
-
-  @Override
-  public void setStreams(InputStream i, OutputStream o) {
-    exchange.setStreams(i, o);
-  }
-
-  @Override
-  public HttpPrincipal getPrincipal() {
-    return exchange.getPrincipal();
   }
 }
