@@ -41,9 +41,9 @@ while read -r hash file; do
     differ=$((differ + 1))
     echo "DIFFERS: $file"
     if [ -n "$other" ] && [[ "$file" == *.jar ]]; then
-      # per entry: CRC and size, to name what changed
+      # per entry: CRC and size, to name what changed (diff exits 1 here; the loop goes on to the next artifact)
       diff <(unzip -v "$work/a/$file" | awk 'NR>3 {print $7, $1, $8}' | sort) \
-           <(unzip -v "$work/b/$file" | awk 'NR>3 {print $7, $1, $8}' | sort) | head -20 | sed 's/^/    /'
+           <(unzip -v "$work/b/$file" | awk 'NR>3 {print $7, $1, $8}' | sort) | head -20 | sed 's/^/    /' || true
     fi
   fi
 done < "$work/a.sha256"
