@@ -52,9 +52,9 @@ final class WorkspaceHosts {
         + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
   }
 
-  /** Whether the workspace runs on Azure: the account's cloud, or an Azure console domain. */
+  /** Whether the workspace runs on Azure: the account's cloud (an Azure console host counts). */
   static boolean isAzure(DatabricksConfig account) {
-    return account.isAzure() || account.host().map(h -> azureOfDomain(URI.create(h).getHost()).isPresent()).orElse(false);
+    return account.isAzure();
   }
 
   /** The workspaces' DNS zone under a console whose host ends with {@code domain}. */

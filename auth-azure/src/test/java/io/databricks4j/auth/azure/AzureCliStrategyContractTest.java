@@ -36,8 +36,9 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
       "echo \"$@\" >> \"$dir/calls\"",
       "mode=$(cat \"$dir/mode\" 2>/dev/null || echo ok)",
       "case \"$mode\" in",
-      "  logged-out) echo \"ERROR: Please run 'az login' to setup account.\"; exit 1;;",
-      "  failing) echo \"This is just a failing script.\"; exit 1;;",
+      "  logged-out) echo \"ERROR: Please run 'az login' to setup account.\" >&2; exit 1;;",
+      "  failing) echo \"This is just a failing script.\" >&2; exit 1;;",
+      "  warning) echo 'WARNING: A new release of Azure CLI is available.' >&2;;",
       "  hanging) sleep 30; exit 0;;",
       "  old-cli) echo '{\"accessToken\":\"cli-old\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\"tokenType\":\"Bearer\"}'; exit 0;;",
       "  no-token) echo '{\"tokenType\":\"Bearer\",\"note\":\"printed-" + CANARY + "\"}'; exit 0;;",
@@ -47,7 +48,7 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
       "case \"$resource\" in",
       "  2ff814a6-*) kind=databricks;;",
       "  *management.core.*)",
-      "    if [ \"$mode\" = user ]; then echo 'ERROR: AADSTS65001: consent required for management'; exit 1; fi",
+      "    if [ \"$mode\" = user ]; then echo 'ERROR: AADSTS65001: consent required for management' >&2; exit 1; fi",
       "    kind=management;;",
       "  *) kind=other;;",
       "esac",
@@ -118,6 +119,14 @@ class AzureCliStrategyContractTest extends CredentialsStrategyContract {
     assertThat(calls()).containsExactly(
         "account get-access-token --output json --resource 2ff814a6-3304-4ab8-85cb-cd0e6f879c1d",
         "account get-access-token --output json --resource https://management.core.windows.net/");
+  }
+
+  @Test
+  void aWarningOnStandardErrorDoesNotSpoilTheTokenOnStandardOutput() throws IOException {
+    mode("warning");
+    var factory = strategy().configure(applicableConfig()).orElseThrow();
+
+    assertThat(factory.headers().get("Authorization")).matches("Bearer cli-databricks-\\d+");
   }
 
   @Test

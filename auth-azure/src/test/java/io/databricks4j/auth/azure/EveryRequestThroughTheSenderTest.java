@@ -8,6 +8,7 @@ import io.databricks4j.auth.azure.internal.AzureHttp;
 import io.databricks4j.auth.testing.LocalServer.Reply;
 import io.databricks4j.auth.testing.RoutingSender;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,13 +73,15 @@ class EveryRequestThroughTheSenderTest {
   @Test
   void azureCoreDoesNotRetryAboveTheSender() {
     AZURE.aad.route("POST", "/" + FakeAzure.TENANT + "/oauth2/v2.0/token",
-        r -> Reply.json(400, "{\"error\":\"invalid_request\",\"error_description\":\"AADSTS900144: bad\"}"));
+        // 429 with Retry-After 0: azure-core's default policy retries it (MSAL does not), at once
+        r -> new Reply(429, Map.of("Content-Type", "application/json", "Retry-After", "0"),
+            "{\"error\":\"temporarily_unavailable\",\"error_description\":\"AADSTS900144: throttled\"}"));
 
     assertThatThrownBy(() -> new AzureClientSecretStrategy().configure(AZURE.config("host", FakeAzure.WORKSPACE,
         "azure_client_id", FakeAzure.CLIENT_ID, "azure_client_secret", SECRET, "azure_tenant_id", FakeAzure.TENANT))
         .orElseThrow().headers()).isInstanceOf(CredentialsException.class).hasMessageContaining("AADSTS900144");
 
-    // azure-core's default policy would have sent the refused request 4 times
+    // azure-core's default policy would have sent the throttled request 4 times
     assertThat(AZURE.aad.count(r -> r.path.endsWith("/token"))).isEqualTo(1);
     assertThat(AZURE.http.count()).isEqualTo(AZURE.served());
   }

@@ -8,6 +8,7 @@ import io.databricks4j.core.config.ConfigAttribute;
 import io.databricks4j.core.config.ConfigDescriptions;
 import io.databricks4j.core.config.ConfigSource;
 import io.databricks4j.core.internal.PluginView;
+import io.databricks4j.core.internal.StandaloneSender;
 import io.databricks4j.http.HttpSender;
 import io.databricks4j.error.ConfigException;
 import java.util.ArrayList;
@@ -50,23 +51,10 @@ public final class CredentialsResolver {
    * @throws CredentialsException when the selected strategy fails
    */
   public Credentials resolve(DatabricksConfig config) {
-    return resolve(config, NO_NETWORK);
+    // no client: plug-ins reach the network through the shared sender for code without one, whose
+    // HTTP settings come from the environment (HTTPS_PROXY, DATABRICKS_HTTP_TIMEOUT_SECONDS, ...)
+    return resolve(config, new StandaloneSender());
   }
-
-  /** A sender for resolution without a client: a strategy that needs the network says so. */
-  private static final HttpSender NO_NETWORK = new HttpSender() {
-    @Override
-    public io.databricks4j.http.HttpResponse send(io.databricks4j.http.HttpRequest request) {
-      throw new CredentialsException("this configuration was resolved without a client, so credential plug-ins "
-          + "cannot reach " + request.origin().orElse("the network") + "; resolve credentials through an ApiClient "
-          + "(WorkspaceClient, AccountClient)");
-    }
-
-    @Override
-    public HttpSender withLimits(java.time.Duration connectTimeout, java.time.Duration budget) {
-      return this;
-    }
-  };
 
   /**
    * Selects credentials for {@code config} (resolved first when it is not); strategies reach the

@@ -92,7 +92,9 @@ public final class Hosts {
       }
     }
     String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
-    if (h.endsWith(".azuredatabricks.net") || h.endsWith(".databricks.azure.cn") || h.endsWith(".databricks.azure.us")) {
+    // workspaces, and the account consoles of Azure Government and China (accounts.azuredatabricks.us, .cn)
+    if (h.endsWith(".azuredatabricks.net") || h.endsWith(".databricks.azure.cn") || h.endsWith(".databricks.azure.us")
+        || h.endsWith(".azuredatabricks.us") || h.endsWith(".azuredatabricks.cn")) {
       return Cloud.AZURE;
     }
     if (h.endsWith(".gcp.databricks.com")) {

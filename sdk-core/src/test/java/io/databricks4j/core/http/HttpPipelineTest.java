@@ -76,6 +76,22 @@ class HttpPipelineTest {
   }
 
   @Test
+  void aPostOfTheOfficialAllowListIsSentAgainAfterTheConnectionDropsAndAnyOtherPostIsNot() {
+    server.script(false, LocalServer.Reply.drop(), LocalServer.Reply.of(200, "{}"));
+    try (HttpPipeline p = pipeline().build()) {
+      p.execute(HttpRequest.builder("POST", "/api/2.0/sql/sessions").body(RequestBody.json("{}")).build()).close();
+    }
+    assertThat(server.received()).hasSize(2);
+
+    server.script(false, LocalServer.Reply.drop(), LocalServer.Reply.of(200, "{}"));
+    try (HttpPipeline p = pipeline().build()) {
+      assertThatThrownBy(() -> p.execute(HttpRequest.builder("POST", "/api/2.1/jobs/create")
+          .body(RequestBody.json("{}")).build())).isInstanceOf(DatabricksException.class);
+    }
+    assertThat(server.received()).hasSize(3);
+  }
+
+  @Test
   void neverResendsNonReplayableBody() {
     server.script(false, LocalServer.Reply.of(503, ""), LocalServer.Reply.of(200, "{}"));
     RequestBody body = RequestBody.of(new ByteArrayInputStream("file-contents".getBytes(StandardCharsets.UTF_8)), 13,

@@ -73,7 +73,7 @@ public final class AzureCli {
     String shown = "az " + String.join(" ", args);
     Result result = run(command(args), shown);
     if (result.exitCode != 0) {
-      String output = printable(result.output);
+      String output = printable((result.errors + " " + result.output).strip());
       if (output.contains("az login") || output.contains("az account set")) {
         throw new Unavailable(strategy + ": nobody is logged in to the Azure CLI: " + output);
       }
@@ -119,7 +119,8 @@ public final class AzureCli {
     return Optional.empty();
   }
 
-  private record Result(int exitCode, String output) {
+  /** Standard output (the JSON) and standard error (warnings, "run az login") kept apart. */
+  private record Result(int exitCode, String output, String errors) {
     @Override
     public String toString() {
       return "Result{exitCode=" + exitCode + "}"; // the output holds a token
@@ -127,7 +128,8 @@ public final class AzureCli {
   }
 
   private Result run(List<String> command, String shown) {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // stderr apart: az prints WARNING lines there that must not break the JSON on stdout
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().putAll(config.environment());
     if (windows()) {
@@ -145,13 +147,15 @@ public final class AzureCli {
       throw new Unavailable(strategy + ": cannot run the Azure CLI: " + e.getMessage());
     }
     CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+    CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         stop(process);
         throw new CredentialsException(strategy + ": `" + shown + "` did not finish within " + seconds(timeout)
             + " and was stopped; check that it works in a shell (it may be waiting for the network)");
       }
-      return new Result(process.exitValue(), output.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+      return new Result(process.exitValue(), output.get(timeout.toMillis(), TimeUnit.MILLISECONDS),
+          errors.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       stop(process);
       Thread.currentThread().interrupt();

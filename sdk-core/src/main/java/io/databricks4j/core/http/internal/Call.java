@@ -126,7 +126,9 @@ final class Call<T> {
         failure = e;
         lastServiceDelay = Duration.ZERO;
       }
-      Decision d = RetryClassifier.classify(failure, current.idempotent());
+      // the operation's flag from the description, or the official SDK's allow-list of POSTs that may be repeated
+      boolean idempotent = current.idempotent() || RetryClassifier.isIdempotent(current.method(), current.path());
+      Decision d = RetryClassifier.classify(failure, idempotent);
       Duration elapsed = Duration.ofMillis(p.s.clock().millis() - start);
       if (d.verdict() == Verdict.FAIL || !p.s.retriesEnabled() || !replayable(current)) {
         return giveUp(failure, d, answer, elapsed, false);
