@@ -62,7 +62,7 @@ class EmulatorCommandTest {
     cl.setOut(new PrintWriter(out));
     assertThat(cl.execute("emulator", "--coverage")).isZero();
     assertThat(out.toString()).startsWith("# Emulator coverage")
-        .containsPattern("\\*\\*1221 operations: \\d+ hand-written, \\d+ generic, \\d+ not emulated")
+        .containsPattern("\\*\\*1221 operations: \\d+ hand-written, \\d+ generic, \\d+ static, \\d+ not emulated")
         .contains("| sql.StatementExecution.executeStatement |");
   }
 }

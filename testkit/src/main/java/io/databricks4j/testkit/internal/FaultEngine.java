@@ -99,18 +99,6 @@ public final class FaultEngine {
     public double percent(Kind kind) {
       return percents.getOrDefault(kind, 0.0);
     }
-
-    public double tooManyRequestsPercent() {
-      return percent(Kind.TOO_MANY_REQUESTS);
-    }
-
-    public double unavailablePercent() {
-      return percent(Kind.UNAVAILABLE);
-    }
-
-    public double connectionResetPercent() {
-      return percent(Kind.CONNECTION_RESET);
-    }
   }
 
   /** The fate of one request. */

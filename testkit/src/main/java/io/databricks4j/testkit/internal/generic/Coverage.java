@@ -11,11 +11,12 @@ import java.util.TreeMap;
 
 /**
  * Which operations of the description the emulator serves: hand-written, generic (checked by
- * {@link Probe}) or not emulated, with why; as a summary line and as the markdown of
+ * {@link Probe}), static (answered in the response's shape but bound to no state, so not counted as
+ * emulated) or not emulated, with why; as a summary line and as the markdown of
  * {@code docs/emulator-coverage.md}.
  */
 public final class Coverage {
-  public enum Status { HAND_WRITTEN, GENERIC, NOT_EMULATED }
+  public enum Status { HAND_WRITTEN, GENERIC, STATIC, NOT_EMULATED }
 
   /** The status of one operation and how it is emulated or why it is not. */
   public record Entry(Operation op, Status status, String detail) {
@@ -49,6 +50,9 @@ public final class Coverage {
         String role = roles.getOrDefault(name, "");
         if (v == null) {
           entries.add(new Entry(op, Status.NOT_EMULATED, "generic (" + role + "), not checked by the probe"));
+        } else if (v.ok() && role.startsWith("static")) {
+          // the answer reads as the response type but remembers nothing: a get of anything answers 200
+          entries.add(new Entry(op, Status.STATIC, "no state; " + v.detail()));
         } else if (v.ok()) {
           entries.add(new Entry(op, Status.GENERIC, role + "; " + v.detail()));
         } else {
@@ -68,13 +72,15 @@ public final class Coverage {
     return entries.stream().filter(e -> e.status() == s).count();
   }
 
-  /** {@code 1221 operations: 273 hand-written, 800 generic, 148 not emulated (87.9% emulated)}. */
+  /** {@code 1221 operations: 273 hand-written, 800 generic, 40 static, 108 not emulated (87.9% emulated)}. */
   public String summary() {
     long hand = count(Status.HAND_WRITTEN);
     long gen = count(Status.GENERIC);
+    long stat = count(Status.STATIC);
     long not = count(Status.NOT_EMULATED);
-    return String.format(Locale.ROOT, "%d operations: %d hand-written, %d generic, %d not emulated (%.1f%% emulated)",
-        entries.size(), hand, gen, not, 100.0 * (hand + gen) / Math.max(1, entries.size()));
+    return String.format(Locale.ROOT,
+        "%d operations: %d hand-written, %d generic, %d static, %d not emulated (%.1f%% emulated)",
+        entries.size(), hand, gen, stat, not, 100.0 * (hand + gen) / Math.max(1, entries.size()));
   }
 
   /** The report as markdown: totals, a table per package, and every operation with its status. */
@@ -86,17 +92,19 @@ public final class Coverage {
     md.append("Every operation of `codegen/api` is **hand-written** (an emulation in `testkit/.../internal/service`), "
         + "**generic** (the engine driven by the API description, checked by a round trip create, get equal, "
         + "list contains, delete, get 404 for each inferred resource, and otherwise by an answer that reads as the "
-        + "operation's response type) or **not emulated** (it answers 501 NOT_IMPLEMENTED, with why).\n\n");
+        + "operation's response type), **static** (an answer in the response's shape, built from the request, "
+        + "that keeps no state: a get answers for any name, so it is not counted as emulated) or **not emulated** "
+        + "(it answers 501 NOT_IMPLEMENTED, with why).\n\n");
     md.append("**").append(summary()).append("**\n\n");
-    md.append("| package | operations | hand-written | generic | not emulated |\n|---|---:|---:|---:|---:|\n");
+    md.append("| package | operations | hand-written | generic | static | not emulated |\n|---|---:|---:|---:|---:|---:|\n");
     Map<String, long[]> byPkg = new TreeMap<>();
     for (Entry e : entries) {
-      long[] c = byPkg.computeIfAbsent(e.op().pkg(), k -> new long[4]);
+      long[] c = byPkg.computeIfAbsent(e.op().pkg(), k -> new long[1 + Status.values().length]);
       c[0]++;
       c[1 + e.status().ordinal()]++;
     }
     byPkg.forEach((pkg, c) -> md.append("| ").append(pkg).append(" | ").append(c[0]).append(" | ").append(c[1])
-        .append(" | ").append(c[2]).append(" | ").append(c[3]).append(" |\n"));
+        .append(" | ").append(c[2]).append(" | ").append(c[3]).append(" | ").append(c[4]).append(" |\n"));
     md.append("\n## Not emulated\n\n| operation | request | why |\n|---|---|---|\n");
     for (Entry e : entries) {
       if (e.status() == Status.NOT_EMULATED) {

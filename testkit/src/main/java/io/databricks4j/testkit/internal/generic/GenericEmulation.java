@@ -42,11 +42,6 @@ public final class GenericEmulation implements Durable {
     this.types = new Types(description.types());
   }
 
-  /** The state of every generic resource, plain JSON. */
-  public Store store() {
-    return store;
-  }
-
   @Override
   public String stateName() {
     return "generic";
@@ -207,11 +202,5 @@ public final class GenericEmulation implements Durable {
       }
     }
     return false;
-  }
-
-  /** 501 for an operation of {@link NotEmulated}, naming why. */
-  public static ApiException notEmulated(Operation op, String reason) {
-    return ApiException.notImplemented(op.qualifiedName() + " (" + op.verb() + " " + op.path()
-        + ") is not emulated by the databricks4j testkit: " + reason);
   }
 }

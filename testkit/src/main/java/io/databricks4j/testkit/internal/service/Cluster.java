@@ -123,7 +123,7 @@ final class Cluster {
 
   static Cluster fromJson(JsonNode o) {
     Cluster c = new Cluster(o.path("id").asText(), o.path("seq").asLong(), o.path("created").asLong(),
-        Json.copyOf(o.get("spec")), Snapshots.text(o, "creator"), Lifecycle.fromJson(o.path("life")));
+        Json.copyOf(o.get("spec")), Json.string(o, "creator"), Lifecycle.fromJson(o.path("life")));
     c.message = o.path("message").asText("");
     c.startTime = o.path("start_time").asLong();
     c.terminatedTime = o.path("terminated_time").asLong();

@@ -148,7 +148,7 @@ final class JobRun {
     o.path("original_task_run_ids").forEach(id -> run.originalTaskRunIds.add(id.asLong()));
     run.attemptStart = o.path("attempt_start").asLong();
     run.cancelledAt = o.path("cancelled_at").asLong();
-    run.skipMessage = Snapshots.text(o, "skip_message");
+    run.skipMessage = Json.string(o, "skip_message");
     return run;
   }
 

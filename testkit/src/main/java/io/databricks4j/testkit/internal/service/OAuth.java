@@ -352,20 +352,20 @@ public final class OAuth implements Durable {
     state.path("apps").fields().forEachRemaining(f -> {
       List<String> urls = new ArrayList<>();
       f.getValue().path("redirect_urls").forEach(u -> urls.add(u.asText()));
-      apps.put(f.getKey(), new App(Snapshots.text(f.getValue(), "secret"), List.copyOf(urls)));
+      apps.put(f.getKey(), new App(Json.string(f.getValue(), "secret"), List.copyOf(urls)));
     });
     idTokens.clear();
     state.path("id_tokens").forEach(t -> idTokens.add(t.asText()));
     codes.clear();
     state.path("codes").fields().forEachRemaining(f -> {
       JsonNode c = f.getValue();
-      codes.put(f.getKey(), new Code(Snapshots.text(c, "client_id"), Snapshots.text(c, "redirect_uri"),
-          Snapshots.text(c, "challenge"), Snapshots.text(c, "method"), Snapshots.text(c, "scope"),
+      codes.put(f.getKey(), new Code(Json.string(c, "client_id"), Json.string(c, "redirect_uri"),
+          Json.string(c, "challenge"), Json.string(c, "method"), Json.string(c, "scope"),
           c.path("expires_at").asLong()));
     });
     refreshTokens.clear();
     state.path("refresh_tokens").fields().forEachRemaining(f -> refreshTokens.put(f.getKey(),
-        new Refresh(Snapshots.text(f.getValue(), "client_id"), Snapshots.text(f.getValue(), "scope"),
-            Snapshots.text(f.getValue(), "user"))));
+        new Refresh(Json.string(f.getValue(), "client_id"), Json.string(f.getValue(), "scope"),
+            Json.string(f.getValue(), "user"))));
   }
 }

@@ -62,17 +62,6 @@ public final class Snapshots {
     return out;
   }
 
-  /** A long field, or 0. */
-  public static long number(JsonNode node, String field) {
-    return node.path(field).asLong(0);
-  }
-
-  /** A text field, or null when absent or null. */
-  public static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
   /** An object field as a deep copy, or null. */
   public static ObjectNode object(JsonNode node, String field) {
     JsonNode v = node.get(field);
