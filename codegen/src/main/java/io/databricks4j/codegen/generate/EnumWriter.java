@@ -62,7 +62,7 @@ final class EnumWriter {
         .addStatement("this.value = value").addStatement("this.known = known").build());
     type.addMethod(MethodSpec.methodBuilder("of").addModifiers(PUBLIC, STATIC).returns(self)
         .addJavadoc("The value {@code value}: a constant when it is known, else a new value that keeps it.")
-        .addAnnotation(Poet.inline(Poet.JSON_CREATOR, "mode = $T.Mode.DELEGATING", Poet.JSON_CREATOR))
+        .addAnnotation(Poet.annotation(Poet.JSON_CREATOR, "mode = $T.Mode.DELEGATING", Poet.JSON_CREATOR))
         .addParameter(String.class, "value")
         .addStatement("$T.requireNonNull(value, $S)", Objects.class, "value")
         .addStatement("$T found = byValue.get(value)", self)

@@ -57,7 +57,7 @@ final class ModelWriter {
     TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(PUBLIC, FINAL)
         .addJavadoc(Poet.doc("Model {@code " + t.packageName() + "." + t.name() + "}." + requiredDoc(fields)))
         .addAnnotation(Poet.generated())
-        .addAnnotation(Poet.inline(Poet.JSON_DESERIALIZE, "builder = $T.class", builder))
+        .addAnnotation(Poet.annotation(Poet.JSON_DESERIALIZE, "builder = $T.class", builder))
         .addAnnotation(detect.build());
     for (Field f : fields) type.addField(types.typeName(f.type()), f.name(), PRIVATE, FINAL);
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(PRIVATE).addParameter(builder, "b");
@@ -111,8 +111,8 @@ final class ModelWriter {
   private TypeSpec builderType(ClassName self, ClassName builder, List<Field> fields) {
     TypeSpec.Builder type = TypeSpec.classBuilder(builder).addModifiers(PUBLIC, STATIC, FINAL)
         .addJavadoc("Builder of {@link $L}.", self.simpleName())
-        .addAnnotation(Poet.inline(Poet.JSON_POJO_BUILDER, "withPrefix = $S", ""))
-        .addAnnotation(Poet.inline(Poet.JSON_IGNORE_PROPERTIES, "ignoreUnknown = true"));
+        .addAnnotation(Poet.annotation(Poet.JSON_POJO_BUILDER, "withPrefix = $S", ""))
+        .addAnnotation(Poet.annotation(Poet.JSON_IGNORE_PROPERTIES, "ignoreUnknown = true"));
     for (Field f : fields) type.addField(FieldSpec.builder(types.typeName(f.type()), f.name(), PRIVATE).build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
     MethodSpec.Builder copy = MethodSpec.constructorBuilder().addModifiers(PRIVATE).addParameter(self, "o");

@@ -48,16 +48,12 @@ final class Poet {
     return AnnotationSpec.builder(GENERATED).addMember("value", "$S", "io.databricks4j.codegen").build();
   }
 
-  /** {@code @A(value)} with a literal member. */
-  static AnnotationSpec annotation(ClassName type, String format, Object... args) {
-    return AnnotationSpec.builder(type).addMember("value", format, args).build();
-  }
-
   /**
-   * {@code @A(name = value)} on one line. JavaPoet writes an annotation with named members on
-   * several lines; one short member reads better inline, so it goes in the value slot.
+   * {@code @A(value)} with a literal member, or {@code @A(name = value)} on one line: JavaPoet writes
+   * an annotation with named members on several lines, and one short member reads better inline, so
+   * a {@code format} of {@code "name = ..."} goes in the value slot.
    */
-  static AnnotationSpec inline(ClassName type, String format, Object... args) {
+  static AnnotationSpec annotation(ClassName type, String format, Object... args) {
     return AnnotationSpec.builder(type).addMember("value", format, args).build();
   }
 

@@ -3,8 +3,6 @@ package io.databricks4j.mixin.files;
 import io.databricks4j.core.ApiClient;
 import io.databricks4j.http.HttpRequest;
 import io.databricks4j.http.HttpResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
@@ -54,16 +52,6 @@ final class FilesHttp {
       response.close();
     } catch (RuntimeException ignored) {
       // a broken connection cannot be drained; it is discarded
-    }
-  }
-
-  static void closeQuietly(InputStream in) {
-    if (in != null) {
-      try {
-        in.close();
-      } catch (IOException | RuntimeException ignored) {
-        // nothing more to read from it
-      }
     }
   }
 }
