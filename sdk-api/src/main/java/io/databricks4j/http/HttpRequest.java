@@ -264,10 +264,15 @@ public final class HttpRequest {
       return this;
     }
 
-    /** Sets origin, path and query from an absolute {@code https://} or {@code http://} URL. */
+    /**
+     * Sets origin, path and query from an absolute {@code https://} or {@code http://} URL. User
+     * information ({@code user:password@}) is dropped: it is never sent, and it would be a secret in
+     * every message and log line that names the request.
+     */
     public Builder url(String v) {
       java.net.URI u = parse(v);
-      origin = u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getRawAuthority();
+      String authority = u.getRawAuthority();
+      origin = u.getScheme().toLowerCase(Locale.ROOT) + "://" + authority.substring(authority.indexOf('@') + 1);
       String p = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
       return pathAndQuery(u.getRawQuery() == null ? p : p + "?" + u.getRawQuery());
     }

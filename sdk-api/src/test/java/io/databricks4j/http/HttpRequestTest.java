@@ -43,4 +43,11 @@ class HttpRequestTest {
     assertThat(bytes.isReplayable()).isTrue();
     assertThat(bytes.bytes()).hasValueSatisfying(v -> assertThat(v).hasSize(2));
   }
+
+  @Test
+  void userInformationOfAUrlIsDroppedSoThatNoMessageOrLogLineShowsIt() {
+    HttpRequest r = HttpRequest.builder("GET", "https://job:s3cret@example.test:8443/a/b?x=1").build();
+    assertThat(r.origin()).contains("https://example.test:8443");
+    assertThat(r.toString()).doesNotContain("s3cret");
+  }
 }

@@ -97,6 +97,18 @@ class GithubOidcAzureStrategyContractTest extends CredentialsStrategyContract {
   }
 
   @Test
+  void userInformationInTheRequestUrlStaysOutOfTheMessage() {
+    String withUser = FakeAzure.GITHUB.replace("://", "://job:" + CANARY + "@") + "/job-1/idtoken?api-version=2.0";
+    HeaderFactory headers = strategy().configure(AZURE.config(Map.of("ACTIONS_ID_TOKEN_REQUEST_URL", withUser,
+        "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "wrong"), "host", FakeAzure.WORKSPACE, "azure_client_id", FakeAzure.CLIENT_ID,
+        "azure_tenant_id", FakeAzure.TENANT)).orElseThrow();
+    assertThatThrownBy(headers::headers)
+        .isInstanceOf(CredentialsException.class)
+        .hasMessageStartingWith("github-oidc-azure:")
+        .hasMessageNotContaining(CANARY);
+  }
+
+  @Test
   void anAppWithoutAFederatedCredentialIsEntraIdsAnswer() {
     AZURE.aad.route("POST", "/" + FakeAzure.TENANT + "/oauth2/v2.0/token", r -> LocalServer.Reply.json(401,
         "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS700213: No matching federated identity record"

@@ -70,7 +70,12 @@ public final class GithubIdToken {
   private static String withoutQuery(String url) {
     try {
       URI u = URI.create(url);
-      return u.getScheme() + "://" + u.getRawAuthority() + (u.getRawPath() == null ? "" : u.getRawPath());
+      if (u.getScheme() == null || u.getHost() == null) {
+        return "(" + REQUEST_URL + ", not an absolute URL)";
+      }
+      // host and port only: user information in the URL would be a credential in the message
+      return u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort())
+          + (u.getRawPath() == null ? "" : u.getRawPath());
     } catch (IllegalArgumentException e) {
       return "(" + REQUEST_URL + ", not a valid URL)";
     }
